@@ -1,1 +1,4 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using ReviewWorkflow.App;
+
+var app = ReviewWorkflowApp.Create(args);
+await app.RunAsync().ConfigureAwait(false);

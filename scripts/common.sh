@@ -1,0 +1,70 @@
+# Shared by run.sh, test.sh and the other root scripts. Source it; do not run it.
+# Everything here installs into the repository (never globally) and stops only what it started.
+
+RW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RW_STARTED_PIDS=()
+
+rw_say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+rw_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+rw_require_tools() {
+  command -v dotnet >/dev/null 2>&1 || rw_die "the .NET SDK (dotnet) is not on PATH; install the .NET 10 SDK"
+  command -v node >/dev/null 2>&1 || rw_die "Node.js is not on PATH; install Node.js 20 or later"
+  command -v npm >/dev/null 2>&1 || rw_die "npm is not on PATH; install Node.js 20 or later"
+}
+
+# npm ci when node_modules is missing or older than the lockfile (reproducible, pinned by package-lock.json).
+rw_npm_install() {
+  local stamp="$RW_ROOT/node_modules/.package-lock.json"
+  if [ ! -x "$RW_ROOT/node_modules/.bin/azurite" ] || [ ! -f "$stamp" ] || [ "$RW_ROOT/package-lock.json" -nt "$stamp" ]; then
+    rw_say "Installing Azurite and front-end packages (npm ci)"
+    (cd "$RW_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || rw_die "npm ci failed"
+  fi
+}
+
+# True if something accepts TCP connections on 127.0.0.1:$1.
+rw_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+rw_wait_port() { # port seconds what
+  local port=$1 deadline=$((SECONDS + $2))
+  until rw_port_open "$port"; do
+    [ $SECONDS -lt $deadline ] || rw_die "$3 did not start listening on 127.0.0.1:$port within $2 s"
+    sleep 0.2
+  done
+}
+
+rw_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+    || node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# rw_start_azurite BLOB QUEUE TABLE [extra azurite args...]: start Azurite in the background on 127.0.0.1.
+rw_start_azurite() {
+  local blob=$1 queue=$2 table=$3; shift 3
+  "$RW_ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose --disableTelemetry \
+    --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
+    --tableHost 127.0.0.1 --tablePort "$table" "$@" >/dev/null 2>&1 &
+  RW_STARTED_PIDS+=($!)
+  rw_wait_port "$blob" 60 "Azurite (blob)"; rw_wait_port "$queue" 60 "Azurite (queue)"; rw_wait_port "$table" 60 "Azurite (table)"
+}
+
+rw_connection_string() { # BLOB QUEUE TABLE
+  printf 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:%s/devstoreaccount1;QueueEndpoint=http://127.0.0.1:%s/devstoreaccount1;TableEndpoint=http://127.0.0.1:%s/devstoreaccount1;' "$1" "$2" "$3"
+}
+
+# Stop exactly the processes this script started (and their children), nothing else.
+rw_stop_started() {
+  local pid
+  for pid in "${RW_STARTED_PIDS[@]:-}"; do
+    [ -n "$pid" ] || continue
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${RW_STARTED_PIDS[@]:-}"; do
+    [ -n "$pid" ] || continue
+    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || break; sleep 0.3; done
+    pkill -KILL -P "$pid" 2>/dev/null || true
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  RW_STARTED_PIDS=()
+}
