@@ -1,0 +1,35 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace ReviewWorkflow.Notifications;
+
+/// <summary>Source-generated log messages of the notifications project (event ids 4100-4199). No secrets, no bodies.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(4100, LogLevel.Information, "Email {IdempotencyKey} already sent (provider message {ProviderMessageId}); not sending again")]
+    public static partial void AlreadySent(ILogger logger, string idempotencyKey, string? providerMessageId);
+
+    [LoggerMessage(4101, LogLevel.Information, "SendGrid accepted email {IdempotencyKey} as {ProviderMessageId} ({StatusCode})")]
+    public static partial void SendGridAccepted(ILogger logger, string idempotencyKey, string? providerMessageId, int statusCode);
+
+    [LoggerMessage(4102, LogLevel.Warning, "SendGrid answered {StatusCode} to email {IdempotencyKey} (attempt {Attempt}); retrying in {Delay}")]
+    public static partial void SendGridRetrying(ILogger logger, HttpStatusCode? statusCode, string idempotencyKey, int attempt, TimeSpan delay);
+
+    [LoggerMessage(4103, LogLevel.Error, "SendGrid refused email {IdempotencyKey}: {StatusCode} {Problem}")]
+    public static partial void SendGridRefused(ILogger logger, string idempotencyKey, int statusCode, string problem);
+
+    [LoggerMessage(4104, LogLevel.Information, "Email {IdempotencyKey} written to the local outbox as {MessageId}")]
+    public static partial void OutboxWritten(ILogger logger, string idempotencyKey, string messageId);
+
+    [LoggerMessage(4105, LogLevel.Warning, "Skipping unreadable outbox file {FileName}")]
+    public static partial void OutboxFileUnreadable(ILogger logger, string fileName, Exception exception);
+
+    [LoggerMessage(4110, LogLevel.Warning, "SendGrid webhook refused: {Reason}")]
+    public static partial void WebhookRejected(ILogger logger, string reason);
+
+    [LoggerMessage(4111, LogLevel.Information, "SendGrid webhook: {Count} events, {New} new")]
+    public static partial void WebhookAccepted(ILogger logger, int count, int @new);
+
+    [LoggerMessage(4112, LogLevel.Error, "SendGrid webhook cannot be verified: Email:WebhookPublicKey is not configured or invalid")]
+    public static partial void WebhookNotConfigured(ILogger logger);
+}
