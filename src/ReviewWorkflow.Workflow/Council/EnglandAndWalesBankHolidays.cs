@@ -4,16 +4,23 @@ namespace ReviewWorkflow.Workflow.Council;
 /// Bank holidays in England and Wales, computed from the standing rules (Banking and Financial Dealings Act 1971 and
 /// the usual royal proclamations): New Year's Day, Good Friday, Easter Monday, early May (first Monday), spring (last
 /// Monday in May), summer (last Monday in August), Christmas Day and Boxing Day, with substitute weekdays when these fall
-/// at a weekend. One-off holidays are added from <see cref="OneOffs"/>.
+/// at a weekend. Proclaimed one-offs and moved holidays (<see cref="OneOffs"/>, <see cref="Moved"/>) are known to 2023;
+/// none fall in the built-in years, and later proclamations must be added to the council's list by hand.
 /// </summary>
 public static class EnglandAndWalesBankHolidays
 {
     public const int FirstBuiltInYear = 2024;
     public const int LastBuiltInYear = 2030;
 
-    /// <summary>Proclaimed one-off holidays and moved dates; none fall in 2024-2030 (2022: 2 and 3 June, 19 September; 2023: 8 May).</summary>
-    public static IReadOnlyList<DateOnly> OneOffs { get; } =
-        [new(2022, 6, 3), new(2022, 9, 19), new(2023, 5, 8)];
+    /// <summary>Proclaimed extra holidays (2022 Platinum Jubilee and State Funeral, 2023 Coronation); none fall in 2024-2030.</summary>
+    public static IReadOnlyList<DateOnly> OneOffs { get; } = [new(2022, 6, 3), new(2022, 9, 19), new(2023, 5, 8)];
+
+    /// <summary>Standing holidays moved by proclamation (2020 early May to VE Day; 2022 spring to the Jubilee).</summary>
+    public static IReadOnlyDictionary<DateOnly, DateOnly> Moved { get; } = new Dictionary<DateOnly, DateOnly>
+    {
+        [new(2020, 5, 4)] = new(2020, 5, 8),
+        [new(2022, 5, 30)] = new(2022, 6, 2),
+    };
 
     /// <summary>The built-in list, 2024 to 2030 inclusive, in date order.</summary>
     public static IReadOnlyList<DateOnly> BuiltIn { get; } = Between(FirstBuiltInYear, LastBuiltInYear);
@@ -42,6 +49,7 @@ public static class EnglandAndWalesBankHolidays
             LastMonday(year, 8),
         };
         AddChristmas(year, days);
+        days = days.Select(d => Moved.TryGetValue(d, out var moved) ? moved : d).ToList();
         days.AddRange(OneOffs.Where(d => d.Year == year));
         days.Sort();
         return days.AsReadOnly();
