@@ -1,0 +1,27 @@
+namespace ReviewWorkflow.Workflow.Audit;
+
+/// <summary>The action names written to the audit trail. Text, not an enum, so old rows stay readable as actions are added.</summary>
+public static class AuditActions
+{
+    public const string CycleStarted = nameof(CycleStarted);
+    public const string RequestSent = nameof(RequestSent);
+    public const string ResponseSaved = nameof(ResponseSaved);
+    public const string ResponseConflict = nameof(ResponseConflict);
+    public const string ResponseSubmitted = nameof(ResponseSubmitted);
+    public const string LateResponseRefused = nameof(LateResponseRefused);
+    public const string ReminderSent = nameof(ReminderSent);
+    public const string EscalationSent = nameof(EscalationSent);
+    public const string BounceFlagged = nameof(BounceFlagged);
+    public const string DeadlineExtended = nameof(DeadlineExtended);
+    public const string ConsultationClosed = nameof(ConsultationClosed);
+    public const string DraftSubmitted = nameof(DraftSubmitted);
+    public const string SignedOff = nameof(SignedOff);
+    public const string ReportPublished = nameof(ReportPublished);
+    public const string DecisionRecorded = nameof(DecisionRecorded);
+    public const string MeetingDeferred = nameof(MeetingDeferred);
+    public const string ReferredBack = nameof(ReferredBack);
+    public const string Adopted = nameof(Adopted);
+    public const string CycleClosed = nameof(CycleClosed);
+    public const string ProgressReportDue = nameof(ProgressReportDue);
+    public const string NextReviewStarted = nameof(NextReviewStarted);
+}

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using ReviewWorkflow.Storage;
+using ReviewWorkflow.Storage.Tables;
+
+namespace ReviewWorkflow.Workflow.Audit;
+
+/// <summary>
+/// The append-only, hash-chained audit trail of review cycles in one table (partition = cycle id). Rows are only ever
+/// inserted: two writers racing for the same sequence get 409 from the service, and the loser re-reads the tail and
+/// tries the next sequence, so nothing is overwritten and the chain has no gaps. There is deliberately no update or
+/// delete here. Safe to share across threads and to run in several processes at once.
+/// </summary>
+public sealed partial class AuditLog
+{
+    /// <summary>The table the host creates for the audit trail.</summary>
+    public const string DefaultTableName = "ReviewAudit";
+
+    private const int MaxAttempts = 100;
+
+    private readonly TableClient _table;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, Tail> _tails = new(StringComparer.Ordinal);
+
+    public AuditLog(TableClient table, TimeProvider time)
+    {
+        _table = table ?? throw new ArgumentNullException(nameof(table));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>
+    /// Appends one entry and returns it. With an <see cref="AuditEvent.IdempotencyKey"/>, the entry and a key row are
+    /// inserted in one transaction; appending the same key again returns the first entry and writes nothing.
+    /// </summary>
+    public async Task<AuditEntry> AppendAsync(string cycleId, AuditEvent audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var details = audit.Details?.ToJsonString();
+        AuditEventCheck.Validate(cycleId, audit, details);
+
+        if (audit.IdempotencyKey is { } key && await FindByKeyAsync(cycleId, key, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier;
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var tail = _tails.TryGetValue(cycleId, out var known) ? known : await RefreshTailAsync(cycleId, Tail.Empty, cancellationToken).ConfigureAwait(false);
+            var entry = NewEntry(cycleId, audit, details, tail);
+            try
+            {
+                await InsertAsync(entry, cancellationToken).ConfigureAwait(false);
+                Advance(cycleId, new Tail(entry.Sequence, entry.Hash, entry.Time));
+                return entry;
+            }
+            catch (StorageRequestException ex) when (ex.IsConflict)
+            {
+                if (audit.IdempotencyKey is { } k && await FindByKeyAsync(cycleId, k, cancellationToken).ConfigureAwait(false) is { } raced)
+                {
+                    return raced;
+                }
+
+                await RefreshTailAsync(cycleId, tail, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw new InvalidOperationException($"Could not append to the audit trail of cycle '{cycleId}' after {MaxAttempts} attempts; other writers kept taking the next sequence.");
+    }
+
+    private AuditEntry NewEntry(string cycleId, AuditEvent audit, string? details, Tail tail)
+    {
+        var now = AuditHasher.Truncate(_time.GetUtcNow());
+        var entry = new AuditEntry
+        {
+            CycleId = cycleId,
+            Sequence = tail.Sequence + 1,
+            Time = now < tail.Time ? tail.Time : now,
+            Actor = audit.Actor,
+            Role = audit.Role,
+            Action = audit.Action,
+            Subject = audit.Subject,
+            Details = details,
+            RequestId = audit.RequestId,
+            MessageId = audit.MessageId,
+            IdempotencyKey = audit.IdempotencyKey,
+            PreviousHash = tail.Hash,
+        };
+        return entry with { Hash = AuditHasher.Compute(entry) };
+    }
+
+    private async Task InsertAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var row = AuditRows.ToEntity(entry);
+        if (entry.IdempotencyKey is null)
+        {
+            await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var keyRow = AuditRows.ToKeyEntity(entry.CycleId, entry.IdempotencyKey, entry.Sequence);
+        await _table.SubmitTransactionAsync(
+            [new TableTransactionAction(TableTransactionActionType.Add, row), new TableTransactionAction(TableTransactionActionType.Add, keyRow)],
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AuditEntry?> FindByKeyAsync(string cycleId, string key, CancellationToken cancellationToken)
+    {
+        var keyRow = await _table.GetEntityAsync(cycleId, AuditRows.IdempotencyRowKey(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (keyRow?.GetInt64("Sequence") is not { } sequence)
+        {
+            return null;
+        }
+
+        var row = await _table.GetEntityAsync(cycleId, AuditRows.EntryKey(sequence), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row is null ? null : AuditRows.FromEntity(row);
+    }
+
+    /// <summary>Reads the entries after <paramref name="from"/> to find the current tail, and remembers it.</summary>
+    private async Task<Tail> RefreshTailAsync(string cycleId, Tail from, CancellationToken cancellationToken)
+    {
+        var tail = from;
+        var filter = TableFilter.Create($"PartitionKey eq {cycleId} and RowKey gt {AuditRows.EntryKey(from.Sequence)} and RowKey lt {AuditRows.EntryEnd}");
+        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var entry = AuditRows.FromEntity(row);
+            tail = new Tail(entry.Sequence, entry.Hash, entry.Time);
+        }
+
+        Advance(cycleId, tail);
+        return tail;
+    }
+
+    private void Advance(string cycleId, Tail tail) =>
+        _tails.AddOrUpdate(cycleId, tail, (_, current) => tail.Sequence > current.Sequence ? tail : current);
+
+    private sealed record Tail(long Sequence, string Hash, DateTimeOffset Time)
+    {
+        public static readonly Tail Empty = new(0, AuditHasher.Genesis, DateTimeOffset.MinValue);
+    }
+}
