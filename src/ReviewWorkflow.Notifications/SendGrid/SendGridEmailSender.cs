@@ -167,8 +167,8 @@ public sealed class SendGridEmailSender : IEmailSender
                 }
 
                 var field = error.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
-                var text2 = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                list.Add(new EmailProviderError(field, text2 ?? "(no message)"));
+                var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                list.Add(new EmailProviderError(field, message ?? "(no message)"));
             }
 
             return list;

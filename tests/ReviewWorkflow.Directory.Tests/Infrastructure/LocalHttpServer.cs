@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ReviewWorkflow.Directory.Tests.Infrastructure;
+
+/// <summary>A request as the fake server saw it.</summary>
+public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+}
+
+/// <summary>Kestrel on 127.0.0.1 with a free port, recording every request and answering with a script.</summary>
+public sealed class LocalHttpServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LocalHttpServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <param name="respond">Writes the response for the request; the int is the 1-based request number.</param>
+    public static async Task<LocalHttpServer> StartAsync(Func<RecordedRequest, int, HttpResponse, Task> respond)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        LocalHttpServer? server = null;
+        var count = 0;
+        app.Run(async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            var recorded = new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", headers, body);
+            server!.Requests.Enqueue(recorded);
+            await respond(recorded, Interlocked.Increment(ref count), context.Response);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new LocalHttpServer(app, new Uri(address));
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
