@@ -1,0 +1,91 @@
+using System.Globalization;
+using ReviewWorkflow.Storage;
+using ReviewWorkflow.Storage.Tables;
+using ReviewWorkflow.Workflow.Council;
+using static ReviewWorkflow.Workflow.Deadlines.DateText;
+
+namespace ReviewWorkflow.Workflow.Responses;
+
+/// <summary>
+/// Consultees' responses, one row per consultee (partition = cycle id): save and come back as often as needed, then
+/// submit once. Every write is guarded by the ETag the writer last saw, so two colleagues saving the same response get a
+/// <see cref="ResponseConflict"/> with both versions instead of one silently overwriting the other; the losing version
+/// is also kept as a draft row, so nothing anyone typed is lost.
+/// </summary>
+public sealed partial class ResponseStore
+{
+    public const string DefaultTableName = "ReviewResponses";
+
+    private readonly TableClient _table;
+    private readonly TimeProvider _time;
+    private int _draftCounter;
+
+    public ResponseStore(TableClient table, TimeProvider time)
+    {
+        _table = table ?? throw new ArgumentNullException(nameof(table));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>The stored response, or null when the consultee has not saved anything (status not-started).</summary>
+    public async Task<StoredResponse?> GetAsync(string cycleId, string consulteeId, CancellationToken cancellationToken = default)
+    {
+        var entity = await _table.GetEntityAsync(cycleId, consulteeId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ResponseRows.FromEntity(entity);
+    }
+
+    /// <summary>Every saved or submitted response of the cycle (consultees with none are not-started).</summary>
+    public async Task<IReadOnlyList<StoredResponse>> ListAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var responses = new List<StoredResponse>();
+        var filter = TableFilter.Create($"PartitionKey eq {cycleId} and Kind eq {"response"}");
+        await foreach (var entity in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            responses.Add(ResponseRows.FromEntity(entity));
+        }
+
+        return responses;
+    }
+
+    /// <summary>The versions kept aside for one consultee, oldest first.</summary>
+    public async Task<IReadOnlyList<ResponseDraft>> ListDraftsAsync(string cycleId, string consulteeId, CancellationToken cancellationToken = default)
+    {
+        var drafts = new List<ResponseDraft>();
+        var filter = TableFilter.Create($"PartitionKey eq {cycleId} and RowKey ge {ResponseRows.DraftPrefix(consulteeId)} and RowKey lt {ResponseRows.DraftEnd(consulteeId)}");
+        await foreach (var entity in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            drafts.Add(ResponseRows.FromDraftEntity(entity));
+        }
+
+        return drafts;
+    }
+
+    /// <summary>Keeps a version aside and returns its id; draft ids sort by time.</summary>
+    private async Task<string> KeepDraftAsync(string cycleId, string consulteeId, ResponseContent content, string contributor, string reason, string? basedOn, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        while (true)
+        {
+            var id = string.Create(CultureInfo.InvariantCulture,
+                $"{ResponseRows.DraftPrefix(consulteeId)}{now.UtcTicks:D19}|{Environment.ProcessId:x}-{Interlocked.Increment(ref _draftCounter):D6}");
+            try
+            {
+                await _table.AddEntityAsync(ResponseRows.ToDraftEntity(cycleId, id, content, contributor, reason, basedOn, now), cancellationToken).ConfigureAwait(false);
+                return id;
+            }
+            catch (StorageRequestException ex) when (ex.IsConflict)
+            {
+                // Another process with the same id pattern got there first; the counter moves on.
+            }
+        }
+    }
+
+    private static ResponseOutcome ClosedOutcome(ResponseRules rules) => new(ResponseOutcomeKind.Closed,
+        Message: rules.ClosedEarly
+            ? "This consultation has closed, so your response could not be accepted. We have kept what you wrote; contact the strategy lead if you still want it considered."
+            : $"This consultation closed on {Format(rules.Closes)}, so your response could not be accepted. We have kept what you wrote; contact the strategy lead if you still want it considered.");
+
+    private static ResponseOutcome AlreadySubmitted(StoredResponse stored) => new(ResponseOutcomeKind.AlreadySubmitted, stored,
+        Message: $"This response was already submitted{(stored.SubmittedAt is { } at ? " on " + Format(DateOnly.FromDateTime(at.UtcDateTime)) : "")} and can no longer be changed. Contact the strategy lead if something needs correcting.");
+
+    private DateOnly Today(ResponseRules rules) => CouncilClock.Today(_time, rules.Settings);
+}
