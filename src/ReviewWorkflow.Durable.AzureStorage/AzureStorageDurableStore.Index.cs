@@ -1,0 +1,239 @@
+using System.Text;
+using ReviewWorkflow.Durable.AzureStorage.Internal;
+using ReviewWorkflow.Durable.Store;
+using ReviewWorkflow.Storage;
+using ReviewWorkflow.Storage.Tables;
+
+namespace ReviewWorkflow.Durable.AzureStorage;
+
+/// <summary>
+/// The instance index: one small row per instance in <c>{hub}Index</c> (PartitionKey = sanitized instance id), holding the
+/// fields queries filter on. It is written after the commit that changed one of them — best effort: the status row stays
+/// the truth, queries re-check every hit against it, and <see cref="RepairIndexAsync"/> rebuilds drifted rows.
+/// </summary>
+public sealed partial class AzureStorageDurableStore
+{
+    private const string IndexRowKey = "i";
+
+    public async Task<InstancePage> QueryInstancesAsync(InstanceFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var conditions = new List<string>();
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            conditions.Add("(" + string.Join(" or ", statuses.Distinct().Select(s => TableFilter.Create($"RuntimeStatus eq {(int)s}"))) + ")");
+        }
+
+        if (filter.CreatedFrom is { } from)
+        {
+            conditions.Add(TableFilter.Create($"CreatedAt ge {from.UtcTicks}"));
+        }
+
+        if (filter.CreatedTo is { } to)
+        {
+            conditions.Add(TableFilter.Create($"CreatedAt le {to.UtcTicks}"));
+        }
+
+        if (!string.IsNullOrEmpty(filter.InstanceIdPrefix))
+        {
+            var prefix = KeySanitizer.Sanitize(filter.InstanceIdPrefix);
+            var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+            conditions.Add(TableFilter.Create($"PartitionKey ge {prefix} and PartitionKey lt {upper}"));
+        }
+
+        // Paging is by key: the token is the last partition key returned (the index has one row per partition), which works
+        // the same on Azure and Azurite and never depends on the service's own continuation format.
+        if (continuationToken is not null)
+        {
+            var after = Encoding.UTF8.GetString(Convert.FromBase64String(continuationToken));
+            conditions.Add(TableFilter.Create($"PartitionKey gt {after}"));
+        }
+
+        var query = conditions.Count == 0 ? null : string.Join(" and ", conditions);
+        var hits = new List<TableEntity>();
+        TableContinuation? continuation = null;
+        do
+        {
+            var page = await _index.QueryPageAsync(query, ["PartitionKey", "RowKey", "InstanceId"], Math.Min(1000, pageSize + 1 - hits.Count), continuation, cancellationToken).ConfigureAwait(false);
+            hits.AddRange(page.Entities);
+            continuation = page.Continuation;
+        }
+        while (continuation is not null && hits.Count <= pageSize);
+
+        string? next = null;
+        if (hits.Count > pageSize)
+        {
+            hits = hits.Take(pageSize).ToList();
+            next = hits.Count == 0 ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(hits[^1].PartitionKey));
+        }
+
+        // The status row is the truth: read it and drop hits the index got wrong (a page may then be short).
+        var records = new InstanceRecord?[hits.Count];
+        await ForEachLimitedAsync(Enumerable.Range(0, hits.Count), async (i, ct) =>
+        {
+            var id = hits[i].GetString("InstanceId") ?? KeySanitizer.Unsanitize(hits[i].PartitionKey);
+            records[i] = await GetInstanceAsync(id, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        var matching = records.OfType<InstanceRecord>().Where(r => Matches(filter, r)).ToList();
+        return new InstancePage(matching, next);
+    }
+
+    public async Task<IReadOnlyList<string>> FindInstancesNeedingAttentionAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        if (max <= 0)
+        {
+            return [];
+        }
+
+        // Due timers and undelivered outbox records: from the index.
+        var filter = TableFilter.Create($"NextWakeAt le {dueBy.UtcTicks} or HasPendingOutbox eq {true}");
+        await foreach (var e in _index.QueryAsync(filter, ["PartitionKey", "InstanceId"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(e.GetString("InstanceId") ?? KeySanitizer.Unsanitize(e.PartitionKey));
+        }
+
+        // Unconsumed, due inbox messages of Pending/Running instances (e.g. a sender crashed between append and wake-up):
+        // appends never touch the status or index rows, so scan the inbox rows themselves and check each candidate's status.
+        var candidates = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
+        await foreach (var e in _instances.QueryAsync(
+            TableFilter.Create($"RowKey gt {"i"} and RowKey lt {"j"}"),
+            ["PartitionKey", "RowKey", Columns.MessageId, Columns.VisibleAt, Columns.Tag],
+            cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (Ticks.Read(e, Columns.VisibleAt) is { } visibleAt && visibleAt > dueBy)
+            {
+                continue;
+            }
+
+            if (!candidates.TryGetValue(e.PartitionKey, out var list))
+            {
+                candidates[e.PartitionKey] = list = [];
+            }
+
+            list.Add(e);
+        }
+
+        foreach (var (pk, rows) in candidates)
+        {
+            var id = KeySanitizer.Unsanitize(pk);
+            if (found.Contains(id))
+            {
+                continue;
+            }
+
+            var status = await _instances.GetEntityAsync(pk, RowLayout.StatusKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (status is null)
+            {
+                continue;
+            }
+
+            var meta = StatusRow.ReadMeta(status, _ => null);
+            var runtime = (OrchestrationRuntimeStatus)(status.GetInt32("RuntimeStatus") ?? 0);
+            if (runtime is not (OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running))
+            {
+                continue;
+            }
+
+            if (rows.Exists(r => (r.GetString(Columns.Tag) is not { } tag || meta.LiveTags.Contains(tag))
+                && r.GetString(Columns.MessageId) is { } messageId && !meta.ConsumedPending.Contains(messageId)))
+            {
+                found.Add(status.GetString("InstanceId") ?? id);
+            }
+        }
+
+        return found.Take(max).ToList();
+    }
+
+    /// <summary>Rebuilds index rows that drifted from their status rows (a crash between commit and index update) and removes
+    /// index rows of instances that no longer exist. Scans every status row: meant for the periodic sweep, not for every request.</summary>
+    public async Task<int> RepairIndexAsync(CancellationToken cancellationToken = default)
+    {
+        var truth = new Dictionary<string, InstanceRecord>(StringComparer.Ordinal);
+        await foreach (var status in _instances.QueryAsync(TableFilter.Create($"RowKey eq {RowLayout.StatusKey}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var record = StatusRow.ReadRecord(status, _ => null);
+            truth[status.PartitionKey] = record;
+        }
+
+        var rewritten = 0;
+        var removed = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in _index.QueryAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            seen.Add(row.PartitionKey);
+            if (!truth.TryGetValue(row.PartitionKey, out var record))
+            {
+                await _index.DeleteEntityAsync(row.PartitionKey, row.RowKey, "*", ignoreNotFound: true, cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+            else if (!IndexRowMatches(row, record))
+            {
+                await _index.UpsertEntityAsync(IndexEntity(record), cancellationToken: cancellationToken).ConfigureAwait(false);
+                rewritten++;
+            }
+        }
+
+        foreach (var (pk, record) in truth)
+        {
+            if (!seen.Contains(pk))
+            {
+                await _index.UpsertEntityAsync(IndexEntity(record), cancellationToken: cancellationToken).ConfigureAwait(false);
+                rewritten++;
+            }
+        }
+
+        Log.IndexRepaired(_logger, rewritten, removed);
+        return rewritten + removed;
+    }
+
+    private async Task UpsertIndexAsync(InstanceRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _index.UpsertEntityAsync(IndexEntity(record), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageRequestException e)
+        {
+            Log.IndexUpdateFailed(_logger, record.InstanceId, e);
+        }
+    }
+
+    private static TableEntity IndexEntity(InstanceRecord record)
+    {
+        var e = new TableEntity(KeySanitizer.PartitionKey(record.InstanceId), IndexRowKey)
+        {
+            ["InstanceId"] = record.InstanceId,
+            ["Name"] = record.Name,
+            ["RuntimeStatus"] = (int)record.RuntimeStatus,
+            ["HasPendingOutbox"] = record.HasPendingOutbox,
+            ["ExecutionId"] = record.ExecutionId,
+        };
+        Ticks.Write(e, "CreatedAt", record.CreatedAt);
+        Ticks.Write(e, "NextWakeAt", record.NextWakeAt);
+        return e;
+    }
+
+    private static bool IndexRowMatches(TableEntity row, InstanceRecord record) =>
+        row.GetInt32("RuntimeStatus") == (int)record.RuntimeStatus
+        && (row.GetBoolean("HasPendingOutbox") ?? false) == record.HasPendingOutbox
+        && Ticks.Read(row, "NextWakeAt") == record.NextWakeAt
+        && Ticks.Read(row, "CreatedAt") == record.CreatedAt
+        && row.GetString("Name") == record.Name
+        && row.GetString("ExecutionId") == record.ExecutionId;
+
+    private static bool IndexChanged(InstanceRecord before, InstanceRecord after) =>
+        before.RuntimeStatus != after.RuntimeStatus
+        || before.HasPendingOutbox != after.HasPendingOutbox
+        || before.NextWakeAt != after.NextWakeAt
+        || before.CreatedAt != after.CreatedAt
+        || before.Name != after.Name
+        || before.ExecutionId != after.ExecutionId;
+
+    private static bool Matches(InstanceFilter filter, InstanceRecord r) =>
+        (filter.Statuses is null || filter.Statuses.Count == 0 || filter.Statuses.Contains(r.RuntimeStatus))
+        && (filter.CreatedFrom is null || r.CreatedAt >= filter.CreatedFrom)
+        && (filter.CreatedTo is null || r.CreatedAt <= filter.CreatedTo)
+        && (filter.InstanceIdPrefix is null || r.InstanceId.StartsWith(filter.InstanceIdPrefix, StringComparison.Ordinal));
+}
