@@ -28,40 +28,50 @@ public sealed partial class AuditLog
 
     /// <summary>
     /// Walks the chain from the first row: each sequence must follow the last with no gap, each row must name the previous
-    /// row's hash, and each row's content must still hash to its stored hash. Reports the first row that fails.
+    /// row's hash, and each row's content must still hash to its stored hash. Reports the first row that fails and the
+    /// total number of rows.
     /// </summary>
     public async Task<AuditVerification> VerifyAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         long rows = 0;
+        (long Sequence, string Reason)? broken = null;
         var previousHash = AuditHasher.Genesis;
         await foreach (var row in QueryEntriesAsync(cycleId, cancellationToken).ConfigureAwait(false))
         {
             rows++;
-            var entry = AuditRows.FromEntity(row, out var roleText);
-            if (row.RowKey != AuditRows.EntryKey(rows) || entry.Sequence != rows)
+            if (broken is null && Check(row, rows, previousHash) is { } reason)
             {
-                return AuditVerification.Broken(rows, rows, $"Row {row.RowKey} (sequence {entry.Sequence}) is where sequence {rows} should be: a row is missing or was renumbered.");
+                broken = (rows, reason);
             }
 
-            if (AuditRoles.Parse(roleText) is null)
-            {
-                return AuditVerification.Broken(rows, rows, $"Row {rows} has an unknown role \"{roleText}\": it was changed after it was written.");
-            }
-
-            if (entry.PreviousHash != previousHash)
-            {
-                return AuditVerification.Broken(rows, rows, $"Row {rows} does not point to the hash of row {rows - 1}: a row before it was replaced or removed.");
-            }
-
-            if (AuditHasher.Compute(entry) != entry.Hash)
-            {
-                return AuditVerification.Broken(rows, rows, $"Row {rows}'s content does not match its hash: it was changed after it was written.");
-            }
-
-            previousHash = entry.Hash;
+            previousHash = row.GetString("Hash") ?? "";
         }
 
-        return AuditVerification.Ok(rows);
+        return broken is { } b ? AuditVerification.Broken(rows, b.Sequence, b.Reason) : AuditVerification.Ok(rows);
+    }
+
+    /// <summary>Why row number <paramref name="expected"/> breaks the chain, or null when it holds.</summary>
+    private static string? Check(TableEntity row, long expected, string previousHash)
+    {
+        var entry = AuditRows.FromEntity(row, out var roleText);
+        if (row.RowKey != AuditRows.EntryKey(expected) || entry.Sequence != expected)
+        {
+            return $"Row {row.RowKey} (sequence {entry.Sequence}) is where sequence {expected} should be: a row is missing or was renumbered.";
+        }
+
+        if (AuditRoles.Parse(roleText) is null)
+        {
+            return $"Row {expected} has an unknown role \"{roleText}\": it was changed after it was written.";
+        }
+
+        if (entry.PreviousHash != previousHash)
+        {
+            return $"Row {expected} does not point to the hash of row {expected - 1}: a row before it was replaced or removed.";
+        }
+
+        return AuditHasher.Compute(entry) != entry.Hash
+            ? $"Row {expected}'s content does not match its hash: it was changed after it was written."
+            : null;
     }
 
     private IAsyncEnumerable<TableEntity> QueryEntriesAsync(string cycleId, CancellationToken cancellationToken) =>
