@@ -34,4 +34,7 @@ public sealed class StorageOptions
 
     /// <summary>Extra pipeline policies (e.g. a request counter for benchmarks), run once per attempt.</summary>
     public IList<HttpPipelinePolicy> AdditionalPolicies { get; } = new List<HttpPipelinePolicy>();
+
+    /// <summary>Replaces the HTTP transport (tests use a fake one); null means Azure.Core's shared HttpClient.</summary>
+    internal HttpPipelineTransport? Transport { get; set; }
 }

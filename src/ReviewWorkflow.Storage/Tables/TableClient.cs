@@ -1,63 +1,174 @@
-// API SURFACE CONTRACT — other projects code against these names. Bodies are filled in by the storage work.
-using ReviewWorkflow.Storage.Configuration;
+using System.Text.Json;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using ReviewWorkflow.Storage.Pipeline;
+using ReviewWorkflow.Storage.Tables.Internal;
 
 namespace ReviewWorkflow.Storage.Tables;
 
-/// <summary>Entry point for the Table service of one storage account; cheap to keep as a singleton.</summary>
-public sealed class TableServiceClient
-{
-    public TableServiceClient(StorageConnection connection, StorageOptions? options = null) => throw new NotImplementedException();
-
-    public TableClient GetTableClient(string tableName) => throw new NotImplementedException();
-
-    /// <summary>True when the service answers (used by /health).</summary>
-    public Task<bool> PingAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-}
-
 /// <summary>Operations on one table. Every method validates keys and sizes before sending and throws
 /// <see cref="ArgumentException"/> naming the problem; service errors throw <see cref="StorageRequestException"/>.</summary>
-public sealed class TableClient
+public sealed partial class TableClient
 {
-    internal TableClient() { }
+    private static readonly RequestMethod Merge = new("MERGE");
 
-    public string Name => throw new NotImplementedException();
+    private readonly HttpPipeline _pipeline;
+    private readonly Uri _endpoint;
 
-    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task DeleteTableAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    internal TableClient(HttpPipeline pipeline, Uri endpoint, string name)
+    {
+        _pipeline = pipeline;
+        _endpoint = endpoint;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
+    {
+        using var message = CreateMessage(RequestMethod.Post, "/Tables");
+        SetJsonContent(message.Request, EntityJson.SerializeTableName(Name));
+        message.Request.Headers.SetValue(StorageHeaders.Prefer, StorageHeaders.ReturnNoContent);
+        var response = await SendAsync(message, $"Create table '{Name}'", cancellationToken).ConfigureAwait(false);
+        if (response.Status is >= 200 and < 300 || response.Status == 409)
+        {
+            return; // 409 TableAlreadyExists is success for "if not exists"
+        }
+
+        throw StorageErrors.FromResponse(response, $"Create table '{Name}'");
+    }
+
+    public async Task DeleteTableAsync(CancellationToken cancellationToken = default)
+    {
+        using var message = CreateMessage(RequestMethod.Delete, $"/Tables('{TableUris.EncodeKey(Name)}')");
+        await SendCheckedAsync(message, $"Delete table '{Name}'", cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Insert; 409 EntityAlreadyExists if present. Returns the new ETag.</summary>
-    public Task<string> AddEntityAsync(TableEntity entity, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<string> AddEntityAsync(TableEntity entity, CancellationToken cancellationToken = default)
+    {
+        EntityValidator.ValidateEntity(entity);
+        using var message = CreateMessage(RequestMethod.Post, "/" + Name);
+        SetJsonContent(message.Request, EntityJson.Serialize(entity));
+        message.Request.Headers.SetValue(StorageHeaders.Prefer, StorageHeaders.ReturnNoContent);
+        var response = await SendCheckedAsync(message, $"Insert into table '{Name}'", cancellationToken).ConfigureAwait(false);
+        return ReadETag(response);
+    }
 
     /// <summary>Replace or merge guarded by If-Match (<paramref name="ifMatch"/> = ETag or "*"); 412 on mismatch. Returns the new ETag.</summary>
-    public Task<string> UpdateEntityAsync(TableEntity entity, string ifMatch, TableUpdateMode mode = TableUpdateMode.Replace, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<string> UpdateEntityAsync(TableEntity entity, string ifMatch, TableUpdateMode mode = TableUpdateMode.Replace, CancellationToken cancellationToken = default)
+    {
+        EntityValidator.ValidateEntity(entity);
+        ArgumentException.ThrowIfNullOrEmpty(ifMatch);
+        using var message = CreateEntityMessage(mode == TableUpdateMode.Merge ? Merge : RequestMethod.Put, entity.PartitionKey, entity.RowKey);
+        message.Request.Headers.SetValue(StorageHeaders.IfMatch, ifMatch);
+        SetJsonContent(message.Request, EntityJson.Serialize(entity));
+        var response = await SendCheckedAsync(message, $"Update ({mode}) in table '{Name}'", cancellationToken).ConfigureAwait(false);
+        return ReadETag(response);
+    }
 
     /// <summary>Insert-or-replace / insert-or-merge, no If-Match. Returns the new ETag.</summary>
-    public Task<string> UpsertEntityAsync(TableEntity entity, TableUpdateMode mode = TableUpdateMode.Replace, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<string> UpsertEntityAsync(TableEntity entity, TableUpdateMode mode = TableUpdateMode.Replace, CancellationToken cancellationToken = default)
+    {
+        EntityValidator.ValidateEntity(entity);
+        using var message = CreateEntityMessage(mode == TableUpdateMode.Merge ? Merge : RequestMethod.Put, entity.PartitionKey, entity.RowKey);
+        SetJsonContent(message.Request, EntityJson.Serialize(entity));
+        var response = await SendCheckedAsync(message, $"Upsert ({mode}) in table '{Name}'", cancellationToken).ConfigureAwait(false);
+        return ReadETag(response);
+    }
 
     /// <summary>Delete guarded by If-Match ("*" = unconditional). 404 throws unless <paramref name="ignoreNotFound"/>.</summary>
-    public Task DeleteEntityAsync(string partitionKey, string rowKey, string ifMatch = "*", bool ignoreNotFound = false, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task DeleteEntityAsync(string partitionKey, string rowKey, string ifMatch = "*", bool ignoreNotFound = false, CancellationToken cancellationToken = default)
+    {
+        EntityValidator.ValidateKey(partitionKey, nameof(partitionKey));
+        EntityValidator.ValidateKey(rowKey, nameof(rowKey));
+        ArgumentException.ThrowIfNullOrEmpty(ifMatch);
+        using var message = CreateEntityMessage(RequestMethod.Delete, partitionKey, rowKey);
+        message.Request.Headers.SetValue(StorageHeaders.IfMatch, ifMatch);
+        var operation = $"Delete from table '{Name}'";
+        var response = await SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
+        if (response.Status is >= 200 and < 300 || (ignoreNotFound && response.Status == 404))
+        {
+            return;
+        }
 
-    /// <summary>Point read; null when not found.</summary>
-    public Task<TableEntity?> GetEntityAsync(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        throw StorageErrors.FromResponse(response, operation);
+    }
 
-    /// <summary>One page of a query. <paramref name="filter"/> must come from <see cref="TableFilter"/>.</summary>
-    public Task<TablePage> QueryPageAsync(string? filter = null, IEnumerable<string>? select = null, int? top = null, TableContinuation? continuation = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <summary>Point read; null when the entity is not found (a missing table still throws, with TableNotFound).</summary>
+    public async Task<TableEntity?> GetEntityAsync(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+    {
+        EntityValidator.ValidateKey(partitionKey, nameof(partitionKey));
+        EntityValidator.ValidateKey(rowKey, nameof(rowKey));
+        using var message = CreateEntityMessage(RequestMethod.Get, partitionKey, rowKey);
+        AppendSelect(message.Request, select);
+        var operation = $"Read from table '{Name}'";
+        var response = await SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
+        if (response.Status == 404)
+        {
+            var error = StorageErrors.FromResponse(response, operation);
+            return error.ErrorCode is "TableNotFound" ? throw error : null;
+        }
 
-    /// <summary>All matching entities, following continuations.</summary>
-    public IAsyncEnumerable<TableEntity> QueryAsync(string? filter = null, IEnumerable<string>? select = null, int? maxPerPage = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        if (response.Status is < 200 or >= 300)
+        {
+            throw StorageErrors.FromResponse(response, operation);
+        }
 
-    /// <summary>Entity group transaction: 1..100 operations, one partition, atomic.
-    /// Throws <see cref="TableTransactionFailedException"/> naming the failing operation; nothing is written then.</summary>
-    public Task<IReadOnlyList<TableTransactionResult>> SubmitTransactionAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-}
+        using var doc = JsonDocument.Parse(response.Content.ToMemory());
+        return EntityJson.Deserialize(doc.RootElement, response.Headers.TryGetValue(StorageHeaders.ETag, out var etag) ? etag : null);
+    }
 
-/// <summary>Builds OData $filter strings with every value escaped — never concatenate user input into a filter.</summary>
-public static class TableFilter
-{
-    /// <summary>Formats an interpolated filter, escaping each argument as an OData literal by its type:
-    /// <c>TableFilter.Create($"PartitionKey eq {pk} and RowKey ge {from}")</c>.</summary>
-    public static string Create(FormattableString filter) => throw new NotImplementedException();
+    internal static void AddCommonHeaders(Request request)
+    {
+        request.Headers.SetValue(StorageHeaders.Accept, StorageHeaders.JsonMinimalMetadata);
+        request.Headers.SetValue(StorageHeaders.DataServiceVersion, StorageHeaders.DataServiceVersionValue);
+        request.Headers.SetValue(StorageHeaders.MaxDataServiceVersion, StorageHeaders.DataServiceVersionValue);
+    }
 
-    /// <summary>Escapes one value as an OData literal (strings quoted with '' doubling; dates, GUIDs, longs, binary typed).</summary>
-    public static string Literal(object? value) => throw new NotImplementedException();
+    private HttpMessage CreateMessage(RequestMethod method, string path)
+    {
+        var message = _pipeline.CreateMessage();
+        var request = message.Request;
+        request.Method = method;
+        request.Uri.Reset(_endpoint);
+        request.Uri.AppendPath(path, escape: false);
+        AddCommonHeaders(request);
+        return message;
+    }
+
+    private HttpMessage CreateEntityMessage(RequestMethod method, string partitionKey, string rowKey)
+        => CreateMessage(method, TableUris.EntityPath(Name, partitionKey, rowKey));
+
+    private static void SetJsonContent(Request request, byte[] json)
+    {
+        request.Headers.SetValue(StorageHeaders.ContentType, "application/json");
+        request.Content = RequestContent.Create(json);
+    }
+
+    private static void AppendSelect(Request request, IEnumerable<string>? select)
+    {
+        if (select is null)
+        {
+            return;
+        }
+
+        var names = select.ToList();
+        if (names.Count > 0)
+        {
+            request.Uri.AppendQuery("$select", string.Join(',', names));
+        }
+    }
+
+    private static string ReadETag(Response response)
+        => response.Headers.TryGetValue(StorageHeaders.ETag, out var etag) && etag is not null
+            ? etag
+            : throw new StorageRequestException(response.Status, null, "The Table service answered without an ETag.");
+
+    private Task<Response> SendAsync(HttpMessage message, string operation, CancellationToken cancellationToken)
+        => StorageSender.SendAsync(_pipeline, message, operation, cancellationToken);
+
+    private Task<Response> SendCheckedAsync(HttpMessage message, string operation, CancellationToken cancellationToken)
+        => StorageSender.SendCheckedAsync(_pipeline, message, operation, cancellationToken);
 }
