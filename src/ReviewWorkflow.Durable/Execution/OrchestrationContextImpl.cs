@@ -199,11 +199,11 @@ internal sealed partial class OrchestrationContextImpl : TaskOrchestrationContex
         var winner = await Task.WhenAny(eventTask, timerTask);
         if (winner == eventTask)
         {
-            await timerCts.CancelAsync();
+            timerCts.Cancel(); // Synchronously: CancelAsync would run the callbacks off the orchestration thread.
             return await eventTask;
         }
 
-        await eventCts.CancelAsync();
+        eventCts.Cancel();
         cancellationToken.ThrowIfCancellationRequested();
         throw new TaskCanceledException($"Timed out after {timeout} waiting for external event '{eventName}'.");
     }
