@@ -33,7 +33,14 @@ public sealed partial class AzureStorageDurableStore
     {
         ArgumentNullException.ThrowIfNull(commit);
         ArgumentNullException.ThrowIfNull(expectedETag);
-        var state = Cached(instanceId, expectedETag) ?? await LoadStateAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var state = Cached(instanceId, expectedETag);
+        if (state is not null && !IsValid(state, commit))
+        {
+            // The cached state predates inbox appends (they do not move the ETag): read the partition again.
+            state = null;
+        }
+
+        state ??= await LoadStateAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (state is null || state.ETag != expectedETag)
         {
             throw new ConcurrencyConflictException($"Instance '{instanceId}' changed since it was read (or no longer exists).");
@@ -318,6 +325,19 @@ public sealed partial class AzureStorageDurableStore
         if (pack.Count > 0)
         {
             yield return pack;
+        }
+    }
+
+    private static bool IsValid(PartitionState state, InstanceCommit commit)
+    {
+        try
+        {
+            Validate(state, commit);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -15,6 +15,9 @@ public sealed partial class AzureStorageDurableStore
 {
     private const string IndexRowKey = "i";
 
+    /// <summary>The status-row columns the index copies (selecting them avoids decoding large payloads).</summary>
+    private static readonly string[] IndexColumns = ["PartitionKey", "RowKey", "InstanceId", "Name", "RuntimeStatus", "HasPendingOutbox", "ExecutionId", "CreatedAt", "NextWakeAt"];
+
     public async Task<InstancePage> QueryInstancesAsync(InstanceFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -129,7 +132,18 @@ public sealed partial class AzureStorageDurableStore
                 continue;
             }
 
-            var meta = StatusRow.ReadMeta(status, _ => null);
+            StoreMeta meta;
+            try
+            {
+                meta = StatusRow.ReadMeta(status, _ => null);
+            }
+            catch (InvalidDataException)
+            {
+                // Bookkeeping large enough to live in chunk rows: do not guess, let the engine look.
+                found.Add(status.GetString("InstanceId") ?? id);
+                continue;
+            }
+
             var runtime = (OrchestrationRuntimeStatus)(status.GetInt32("RuntimeStatus") ?? 0);
             if (runtime is not (OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running))
             {
@@ -151,7 +165,7 @@ public sealed partial class AzureStorageDurableStore
     public async Task<int> RepairIndexAsync(CancellationToken cancellationToken = default)
     {
         var truth = new Dictionary<string, InstanceRecord>(StringComparer.Ordinal);
-        await foreach (var status in _instances.QueryAsync(TableFilter.Create($"RowKey eq {RowLayout.StatusKey}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var status in _instances.QueryAsync(TableFilter.Create($"RowKey eq {RowLayout.StatusKey}"), IndexColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var record = StatusRow.ReadRecord(status, _ => null);
             truth[status.PartitionKey] = record;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ReviewWorkflow.Durable.AzureStorage.Internal;
 using ReviewWorkflow.Durable.Store;
@@ -41,7 +40,7 @@ public sealed partial class AzureStorageDurableStore
             var contentId = Guid.NewGuid().ToString("N");
             var chunks = new List<TableEntity>();
             var holder = new TableEntity(contentId, "head");
-            Payloads.Write(holder, "Text", activityJson, 0, (c, i) => new TableEntity(c, i.ToString("D4", CultureInfo.InvariantCulture)), chunks);
+            Payloads.Write(holder, "Text", activityJson, 0, (chunkId, i) => new TableEntity(contentId, RowLayout.Chunk(chunkId, i)), chunks);
             foreach (var batch in Batches(chunks.Append(holder).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))))
             {
                 await _payloads.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);

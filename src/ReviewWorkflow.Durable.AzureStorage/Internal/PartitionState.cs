@@ -15,7 +15,7 @@ namespace ReviewWorkflow.Durable.AzureStorage.Internal;
 /// <item>History packs count when their epoch is current and they start below the committed history count.</item>
 /// <item>Inbox ids in <see cref="StoreMeta.ConsumedPending"/> and outbox ids in <see cref="StoreMeta.RemovedPending"/> are
 /// hidden: their commit is durable, only the physical deletion is still to come.</item>
-/// <item>Chunk rows count while a counted (or in-flight) row references their content id.</item>
+/// <item>Chunk rows count while any present row references their content id.</item>
 /// </list>
 /// Rows that can never count again are <see cref="Garbage"/>; the next commit deletes them after its anchor.
 /// </summary>
@@ -76,10 +76,9 @@ internal sealed class PartitionState
                 };
             }
 
-            if (counts || inFlight)
-            {
-                referenced.UnionWith(row.References);
-            }
+            // A chunk row is collected only when no row present references it: garbage rows are deleted first, their
+            // chunk rows after (a failed clean-up then never leaves a row whose content is gone).
+            referenced.UnionWith(row.References);
 
             if (inFlight)
             {
