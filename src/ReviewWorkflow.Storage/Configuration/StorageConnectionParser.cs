@@ -152,7 +152,10 @@ internal static class StorageConnectionParser
             var value = segment[(eq + 1)..].Trim();
             if (!KnownKeys.Contains(name))
             {
-                throw new FormatException($"Connection string: unknown setting '{Printable(name)}'. Expected UseDevelopmentStorage, or DefaultEndpointsProtocol, AccountName, AccountKey, EndpointSuffix, TableEndpoint, QueueEndpoint.");
+                // A stray key fragment ("...;<key>==") parses as a name; only echo names that look like setting names.
+                var shown = name.Length <= 30 && name.All(char.IsAsciiLetter) ? $" '{name}'" : "";
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                    $"Connection string: segment {i + 1} has an unknown setting{shown}. Expected UseDevelopmentStorage=true, or DefaultEndpointsProtocol, AccountName, AccountKey, EndpointSuffix, TableEndpoint, QueueEndpoint."));
             }
 
             if (!settings.TryAdd(name, value))
@@ -202,6 +205,4 @@ internal static class StorageConnectionParser
         var buffer = new byte[value.Length];
         return Convert.TryFromBase64String(value, buffer, out var written) && written > 0;
     }
-
-    private static string Printable(string name) => name.Length > 40 ? name[..40] + "…" : name;
 }

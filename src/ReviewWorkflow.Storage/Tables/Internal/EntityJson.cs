@@ -12,7 +12,21 @@ internal static class EntityJson
     private const string TypeSuffix = "@odata.type";
     private const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
+    /// <summary>The JSON body; throws <see cref="ArgumentException"/> when it exceeds 1 MiB (Azurite measures the entity this way).</summary>
     public static byte[] Serialize(TableEntity entity)
+    {
+        var json = SerializeUnchecked(entity);
+        if (json.Length > EntityValidator.MaxEntityBytes)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The entity serializes to {json.Length:N0} bytes of JSON; the Table service allows at most 1 MiB ({EntityValidator.MaxEntityBytes:N0} bytes)."),
+                nameof(entity));
+        }
+
+        return json;
+    }
+
+    private static byte[] SerializeUnchecked(TableEntity entity)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))

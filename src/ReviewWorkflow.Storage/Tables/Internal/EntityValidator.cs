@@ -8,7 +8,7 @@ namespace ReviewWorkflow.Storage.Tables.Internal;
 /// </summary>
 internal static class EntityValidator
 {
-    public const int MaxKeyLength = 1024;
+    public const int MaxKeyLength = 512; // 1 KiB of UTF-16, as the service and Azurite count it
     public const int MaxCustomProperties = 252;
     public const int MaxPropertyNameLength = 255;
     public const int MaxStringChars = 32 * 1024; // 64 KiB of UTF-16
@@ -26,7 +26,7 @@ internal static class EntityValidator
 
         if (value.Length > MaxKeyLength)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{keyName} is {value.Length} characters; the limit is {MaxKeyLength} (1 KiB)."), keyName);
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{keyName} is {value.Length} characters; the limit is 1 KiB ({MaxKeyLength} UTF-16 characters)."), keyName);
         }
 
         for (var i = 0; i < value.Length; i++)
