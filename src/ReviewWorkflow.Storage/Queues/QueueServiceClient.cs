@@ -32,7 +32,7 @@ public sealed class QueueServiceClient
         return new QueueClient(_pipeline, _endpoint, queueName);
     }
 
-    /// <summary>True when the service answers a list request (used by /health).</summary>
+    /// <summary>True when the service answers a list request with success (used by /health); false when it cannot be reached or refuses. One attempt, at most 5 s.</summary>
     public Task<bool> PingAsync(CancellationToken cancellationToken = default)
     {
         var message = _pingPipeline.CreateMessage();

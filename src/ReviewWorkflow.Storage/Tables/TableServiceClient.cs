@@ -32,7 +32,7 @@ public sealed class TableServiceClient
         return new TableClient(_pipeline, _endpoint, tableName);
     }
 
-    /// <summary>True when the service answers (used by /health).</summary>
+    /// <summary>True when the service answers with success (used by /health); false when it cannot be reached or refuses. One attempt, at most 5 s.</summary>
     public Task<bool> PingAsync(CancellationToken cancellationToken = default)
     {
         var message = _pingPipeline.CreateMessage();

@@ -82,6 +82,26 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task An_attempt_that_exceeds_the_request_timeout_is_abandoned_and_retried()
+    {
+        var handler = new FakeHandler(async (_, i, ct) =>
+        {
+            if (i == 0)
+            {
+                await Task.Delay(Timeout.Infinite, ct); // hangs until the per-try timeout cancels it
+            }
+
+            return FakeHandler.Respond(HttpStatusCode.Created);
+        });
+        var options = handler.Options();
+        options.RequestTimeout = TimeSpan.FromMilliseconds(200);
+
+        await new QueueServiceClient(Dev, options).GetQueueClient("review-wakeups").CreateIfNotExistsAsync();
+
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task Unreachable_service_gives_status_0_and_ping_false()
     {
         var port = Azurite.FreePort(); // nothing listens there

@@ -7,9 +7,12 @@ namespace ReviewWorkflow.Storage.Tests.Support;
 /// <summary>An HTTP handler that records requests and answers from a script, for pipeline tests without a server.</summary>
 internal sealed class FakeHandler : HttpMessageHandler
 {
-    private readonly Func<HttpRequestMessage, int, HttpResponseMessage> _respond;
+    private readonly Func<HttpRequestMessage, int, CancellationToken, Task<HttpResponseMessage>> _respond;
 
-    public FakeHandler(Func<HttpRequestMessage, int, HttpResponseMessage> respond) => _respond = respond;
+    public FakeHandler(Func<HttpRequestMessage, int, HttpResponseMessage> respond)
+        => _respond = (request, index, _) => Task.FromResult(respond(request, index));
+
+    public FakeHandler(Func<HttpRequestMessage, int, CancellationToken, Task<HttpResponseMessage>> respond) => _respond = respond;
 
     public List<HttpRequestMessage> Requests { get; } = [];
 
@@ -44,6 +47,6 @@ internal sealed class FakeHandler : HttpMessageHandler
         }
 
         Bodies.Add(request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken));
-        return _respond(request, index);
+        return await _respond(request, index, cancellationToken);
     }
 }
