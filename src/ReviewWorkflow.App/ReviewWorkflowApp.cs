@@ -1,6 +1,6 @@
 using ReviewWorkflow.App.Configuration;
 using ReviewWorkflow.App.Health;
-using ReviewWorkflow.Storage;
+using ReviewWorkflow.Storage.Configuration;
 
 namespace ReviewWorkflow.App;
 

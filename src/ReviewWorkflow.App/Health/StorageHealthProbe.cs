@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ReviewWorkflow.Storage.Configuration;
 using ReviewWorkflow.Storage.Queues;
 using ReviewWorkflow.Storage.Tables;
 
@@ -12,17 +11,14 @@ public sealed record ComponentHealth(bool Reachable, string Endpoint, long Elaps
 public sealed record HealthReport(string Status, bool Healthy, ComponentHealth Tables, ComponentHealth Queues);
 
 /// <summary>Pings both storage services in parallel, each bounded by a short timeout so /health never hangs.</summary>
-public sealed class StorageHealthProbe(TableServiceClient tables, QueueServiceClient queues, StorageConnection connection, ILogger<StorageHealthProbe> logger)
+public sealed class StorageHealthProbe(TableServiceClient tables, QueueServiceClient queues, ILogger<StorageHealthProbe> logger)
 {
-    private Uri TableEndpoint => connection.TableEndpoint;
-    private Uri QueueEndpoint => connection.QueueEndpoint;
-
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
-        var tableTask = ProbeAsync(tables.PingAsync, TableEndpoint, cancellationToken);
-        var queueTask = ProbeAsync(queues.PingAsync, QueueEndpoint, cancellationToken);
+        var tableTask = ProbeAsync(tables.PingAsync, tables.Endpoint, cancellationToken);
+        var queueTask = ProbeAsync(queues.PingAsync, queues.Endpoint, cancellationToken);
         var (table, queue) = (await tableTask.ConfigureAwait(false), await queueTask.ConfigureAwait(false));
         var healthy = table.Reachable && queue.Reachable;
         if (!healthy)
