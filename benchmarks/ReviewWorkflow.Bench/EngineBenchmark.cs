@@ -51,7 +51,9 @@ internal sealed class EngineBenchmark : IAsyncDisposable
             b.UseStore(_ => store);
             b.Configure(o =>
             {
-                o.MaxConcurrentOrchestrations = 8;
+                // Each measurement drives ONE instance, whose steps are serialized by its ETag anyway: running two of its
+                // steps at once would only produce conflicts (see BENCHMARKS.md).
+                o.MaxConcurrentOrchestrations = 1;
                 o.MaxConcurrentActivities = 32;
                 o.BatchSize = 32;
                 o.MinPollingInterval = TimeSpan.FromMilliseconds(10);

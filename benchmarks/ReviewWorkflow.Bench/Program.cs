@@ -18,10 +18,13 @@ await using var engine = await EngineBenchmark.StartAsync(connection, "bench" + 
 await engine.SequentialAsync(10); // warm-up: JIT, tables, connections
 var seq = await engine.SequentialAsync(quick ? 100 : 300);
 Console.WriteLine(string.Create(ci, $"sequential: {seq.ItemsPerSecond:F1}/s"));
+PrintBreakdown(engine.Counter);
 var fan = await engine.FanOutAsync(500);
 Console.WriteLine(string.Create(ci, $"fan-out: {fan.ItemsPerSecond:F1}/s"));
+PrintBreakdown(engine.Counter);
 var events = await engine.EventsAsync(quick ? 200 : 500);
 Console.WriteLine(string.Create(ci, $"events: {events.ItemsPerSecond:F1}/s"));
+PrintBreakdown(engine.Counter);
 
 using var self = Process.GetCurrentProcess();
 self.Refresh();
@@ -41,6 +44,14 @@ Console.WriteLine(string.Create(ci, $"| fan-out ops/s ÷ ceiling | | | | | {rati
 Console.WriteLine(string.Create(ci, $"| peak working set (bench process, MB) | | | | | {peakMb:F0} | | |"));
 Console.WriteLine();
 Console.WriteLine(string.Create(ci, $"RESULT seq_activities_per_s={seq.ItemsPerSecond:F1} fanout_activities_per_s={fan.ItemsPerSecond:F1} events_per_s={events.ItemsPerSecond:F1} storage_ops_per_step={seq.OpsPerStep:F2} ceiling_ratio={ratio:F2} peak_mb={peakMb:F0}"));
+
+// Storage requests by kind since the previous call (for profiling; printed before the summary table).
+static void PrintBreakdown(RequestCounter counter)
+{
+    var parts = counter.ByKind.OrderByDescending(p => p.Value).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value}"));
+    Console.WriteLine("  requests: " + string.Join(", ", parts));
+    counter.ByKind.Clear();
+}
 
 static string FindRepositoryRoot()
 {

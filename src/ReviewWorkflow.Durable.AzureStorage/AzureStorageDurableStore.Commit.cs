@@ -92,7 +92,7 @@ public sealed partial class AzureStorageDurableStore
 
         var next = NewState(instanceId, state.PartitionKey, plan.Status, rows);
         Remember(next);
-        if (IndexChanged(state.Record, next.Record))
+        if (NeedsIndexWrite(state.Record, next.Record))
         {
             await UpsertIndexAsync(next.Record, cancellationToken).ConfigureAwait(false);
         }

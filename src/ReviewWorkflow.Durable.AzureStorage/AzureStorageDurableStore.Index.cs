@@ -91,11 +91,37 @@ public sealed partial class AzureStorageDurableStore
         }
 
         // Due timers and undelivered outbox records: from the index.
+        // The index may say "pending outbox" after the fact was cleared (see NeedsIndexWrite): check each hit against its
+        // status row, and repair index rows that were wrong.
         var filter = TableFilter.Create($"NextWakeAt le {dueBy.UtcTicks} or HasPendingOutbox eq {true}");
+        var hits = new List<string>();
         await foreach (var e in _index.QueryAsync(filter, ["PartitionKey", "InstanceId"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            found.Add(e.GetString("InstanceId") ?? KeySanitizer.Unsanitize(e.PartitionKey));
+            hits.Add(e.GetString("InstanceId") ?? KeySanitizer.Unsanitize(e.PartitionKey));
         }
+
+        await ForEachLimitedAsync(hits, async (id, ct) =>
+        {
+            var status = await _instances.GetEntityAsync(KeySanitizer.PartitionKey(id), RowLayout.StatusKey, IndexColumns, ct).ConfigureAwait(false);
+            if (status is null)
+            {
+                await _index.DeleteEntityAsync(KeySanitizer.PartitionKey(id), IndexRowKey, "*", ignoreNotFound: true, ct).ConfigureAwait(false);
+                return;
+            }
+
+            var truth = StatusRow.ReadRecord(status, _ => null) with { InstanceId = id };
+            if (truth.HasPendingOutbox || truth.NextWakeAt <= dueBy)
+            {
+                lock (found)
+                {
+                    found.Add(id);
+                }
+            }
+            else
+            {
+                await UpsertIndexAsync(truth, ct).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
 
         // Unconsumed, due inbox messages of Pending/Running instances (e.g. a sender crashed between append and wake-up):
         // appends never touch the status or index rows, so scan the inbox rows themselves and check each candidate's status.
@@ -207,6 +233,12 @@ public sealed partial class AzureStorageDurableStore
         try
         {
             await _index.UpsertEntityAsync(IndexEntity(record), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (_indexed.Count >= 16 * Math.Max(1, _options.InstanceCacheSize))
+            {
+                _indexed.Clear();
+            }
+
+            _indexed[record.InstanceId] = IndexValues.Of(record);
         }
         catch (StorageRequestException e)
         {
@@ -237,13 +269,26 @@ public sealed partial class AzureStorageDurableStore
         && row.GetString("Name") == record.Name
         && row.GetString("ExecutionId") == record.ExecutionId;
 
-    private static bool IndexChanged(InstanceRecord before, InstanceRecord after) =>
-        before.RuntimeStatus != after.RuntimeStatus
-        || before.HasPendingOutbox != after.HasPendingOutbox
-        || before.NextWakeAt != after.NextWakeAt
-        || before.CreatedAt != after.CreatedAt
-        || before.Name != after.Name
-        || before.ExecutionId != after.ExecutionId;
+    /// <summary>
+    /// Whether a commit must rewrite the index row. Every indexed field is written when it changes, except that
+    /// <see cref="InstanceRecord.HasPendingOutbox"/> is raised eagerly and lowered lazily: the engine sets it at a step's
+    /// commit and clears it right after dispatching, and chasing that would cost two index writes per step. A stale
+    /// "true" only makes the sweep look at the instance, which checks the status row and repairs the index row
+    /// (<see cref="FindInstancesNeedingAttentionAsync"/>); a missing "true" could hide lost work, so it is never skipped.
+    /// </summary>
+    private bool NeedsIndexWrite(InstanceRecord before, InstanceRecord after)
+    {
+        var desired = IndexValues.Of(after);
+        var indexed = _indexed.TryGetValue(after.InstanceId, out var known) ? known : IndexValues.Of(before);
+        return desired with { HasPendingOutbox = false } != indexed with { HasPendingOutbox = false }
+            || (desired.HasPendingOutbox && !indexed.HasPendingOutbox);
+    }
+
+    /// <summary>The fields an index row holds.</summary>
+    private sealed record IndexValues(OrchestrationRuntimeStatus Status, bool HasPendingOutbox, DateTimeOffset? NextWakeAt, DateTimeOffset CreatedAt, string Name, string ExecutionId)
+    {
+        public static IndexValues Of(InstanceRecord r) => new(r.RuntimeStatus, r.HasPendingOutbox, r.NextWakeAt, r.CreatedAt, r.Name, r.ExecutionId);
+    }
 
     private static bool Matches(InstanceFilter filter, InstanceRecord r) =>
         (filter.Statuses is null || filter.Statuses.Count == 0 || filter.Statuses.Contains(r.RuntimeStatus))

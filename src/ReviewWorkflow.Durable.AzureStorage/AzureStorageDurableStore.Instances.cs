@@ -79,10 +79,14 @@ public sealed partial class AzureStorageDurableStore
 
         // Appends never touch the status row (they must not conflict with the owner's commit), so existence is checked with a
         // point read unless this process already knows the instance.
-        if (!_cache.ContainsKey(instanceId)
-            && await _instances.GetEntityAsync(pk, RowLayout.StatusKey, [Columns.CommitNo], cancellationToken).ConfigureAwait(false) is null)
+        if (!_known.ContainsKey(instanceId))
         {
-            return false;
+            if (await _instances.GetEntityAsync(pk, RowLayout.StatusKey, [Columns.CommitNo], cancellationToken).ConfigureAwait(false) is null)
+            {
+                return false;
+            }
+
+            Known(instanceId);
         }
 
         var chunks = new List<TableEntity>();
@@ -120,7 +124,7 @@ public sealed partial class AzureStorageDurableStore
     public async Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var pk = KeySanitizer.PartitionKey(instanceId);
-        _cache.TryRemove(instanceId, out _);
+        Forget(instanceId);
         var keys = new List<string>();
         await foreach (var e in _instances.QueryAsync(TableFilter.Create($"PartitionKey eq {pk}"), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -136,7 +140,7 @@ public sealed partial class AzureStorageDurableStore
         }
 
         await _index.DeleteEntityAsync(pk, IndexRowKey, "*", ignoreNotFound: true, cancellationToken).ConfigureAwait(false);
-        _cache.TryRemove(instanceId, out _);
+        Forget(instanceId);
         return existed;
     }
 
@@ -160,7 +164,7 @@ public sealed partial class AzureStorageDurableStore
 
         if (status is null)
         {
-            _cache.TryRemove(instanceId, out _);
+            Forget(instanceId);
             return null;
         }
 

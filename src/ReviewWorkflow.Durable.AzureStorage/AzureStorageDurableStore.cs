@@ -32,6 +32,12 @@ public sealed partial class AzureStorageDurableStore : IDurableStore
     private readonly QueueClient _control;
     private readonly QueueClient _workItems;
     private readonly ConcurrentDictionary<string, PartitionState> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>Instances this process has seen exist (saves the existence read of an inbox append); purge forgets them.</summary>
+    private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
+
+    /// <summary>The index values this process last wrote per instance (see <c>NeedsIndexWrite</c>).</summary>
+    private readonly ConcurrentDictionary<string, IndexValues> _indexed = new(StringComparer.Ordinal);
     private long _lastStamp;
 
     public AzureStorageDurableStore(
@@ -125,6 +131,24 @@ public sealed partial class AzureStorageDurableStore : IDurableStore
         }
 
         _cache[state.InstanceId] = state;
+        Known(state.InstanceId);
+    }
+
+    private void Known(string instanceId)
+    {
+        if (_known.Count >= 16 * Math.Max(1, _options.InstanceCacheSize))
+        {
+            _known.Clear();
+        }
+
+        _known[instanceId] = 0;
+    }
+
+    private void Forget(string instanceId)
+    {
+        _cache.TryRemove(instanceId, out _);
+        _known.TryRemove(instanceId, out _);
+        _indexed.TryRemove(instanceId, out _);
     }
 
     private PartitionState NewState(string instanceId, string partitionKey, TableEntity status, IReadOnlyDictionary<string, StoredRow> rows)

@@ -72,6 +72,50 @@ public sealed class StorageOperationTests
     }
 
     [Fact]
+    public async Task Pending_outbox_flag_toggling_every_step_costs_no_index_writes_and_the_sweep_repairs_it()
+    {
+        var counter = new RequestCounter();
+        var hub = AzureStores.UniqueHub();
+        var store = await AzureStores.CreateAsync(hub, counter: counter);
+        var id = $"toggle-{Guid.NewGuid():N}";
+        Assert.True(await store.TryCreateInstanceAsync(NewRecord(id), new InboxRecord("start", "ExecutionStarted", "{}")));
+        var record = (await store.ReadInstanceAsync(id))!.Record;
+        var etag = record.ETag!;
+        for (var step = 0; step < 3; step++)
+        {
+            // The engine's pattern: commit with pending outbox, dispatch, commit the removal.
+            etag = await store.CommitAsync(id, etag, new InstanceCommit
+            {
+                Record = record with { RuntimeStatus = OrchestrationRuntimeStatus.Running, HasPendingOutbox = true, ETag = null },
+                AddOutbox = [new OutboxRecord($"act-{step}", OutboxKind.Activity, null, "{}")],
+                ConsumedInbox = step == 0 ? ["start"] : [],
+            });
+            counter.Reset();
+            etag = await store.CommitAsync(id, etag, new InstanceCommit
+            {
+                Record = record with { RuntimeStatus = OrchestrationRuntimeStatus.Running, HasPendingOutbox = false, ETag = null },
+                RemoveOutbox = [$"act-{step}"],
+            });
+            Assert.Equal(1, counter.Count);
+        }
+
+        // The index still says "pending outbox"; the sweep checks the status row, does not report it, and repairs the index.
+        Assert.DoesNotContain(id, await store.FindInstancesNeedingAttentionAsync(Start.AddYears(1), 100));
+        var index = new TableServiceClient(await Azurite.GetConnectionAsync()).GetTableClient(hub + "Index");
+        Assert.False((await index.GetEntityAsync(KeySanitizer.PartitionKey(id), "i"))!.GetBoolean("HasPendingOutbox"));
+
+        // A fresh store (no memory of the index) still raises the flag when it is set again.
+        var other = await AzureStores.CreateAsync(hub);
+        var current = (await other.ReadInstanceAsync(id))!.Record;
+        await other.CommitAsync(id, current.ETag!, new InstanceCommit
+        {
+            Record = current with { HasPendingOutbox = true, ETag = null },
+            AddOutbox = [new OutboxRecord("act-9", OutboxKind.Activity, null, "{}")],
+        });
+        Assert.Contains(id, await other.FindInstancesNeedingAttentionAsync(Start, 100));
+    }
+
+    [Fact]
     public async Task An_unchanged_large_input_is_not_rewritten_by_later_steps()
     {
         var counter = new RequestCounter();
