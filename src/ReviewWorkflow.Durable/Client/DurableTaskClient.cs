@@ -191,8 +191,8 @@ public partial class DurableTaskClient
 
     private async Task SendAsync(string instanceId, HistoryEvent message, CancellationToken cancellation)
     {
-        var id = MessageIds.NewClientMessageId();
-        var row = EngineJson.ToInbox(id, message with { Timestamp = _time.GetUtcNow() });
+        var now = _time.GetUtcNow();
+        var row = EngineJson.ToInbox(MessageIds.NewClientMessageId(now), message with { Timestamp = now });
         if (!await _store.TryAppendInboxAsync(instanceId, row, cancellation).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"No orchestration instance '{instanceId}'.");

@@ -19,9 +19,17 @@ internal static class MessageIds
 
     public static string EventSent(string instanceId, string executionId, int eventId) => Join(instanceId, executionId, "event", eventId);
 
-    public static string Carried(string instanceId, string executionId, int n) => Join(instanceId, executionId, "carry", n);
+    public static string Carried(string instanceId, string executionId, int n) =>
+        string.Create(CultureInfo.InvariantCulture, $"{instanceId}|{executionId}|carry|{n:D6}");
 
-    public static string NewClientMessageId() => Guid.NewGuid().ToString("N");
+    private static long _clientCounter;
+
+    /// <summary>
+    /// A new unique id that sorts in send order within a process (the engine orders messages with equal timestamps
+    /// by id, so events raised back to back stay first-in first-out).
+    /// </summary>
+    public static string NewClientMessageId(DateTimeOffset now) =>
+        string.Create(CultureInfo.InvariantCulture, $"{now.UtcTicks:x16}{Interlocked.Increment(ref _clientCounter):x12}{Guid.NewGuid():N}");
 
     private static string Join(string instanceId, string executionId, string kind, int n) =>
         string.Create(CultureInfo.InvariantCulture, $"{instanceId}|{executionId}|{kind}|{n}");
