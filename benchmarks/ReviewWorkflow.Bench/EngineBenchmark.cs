@@ -116,8 +116,22 @@ internal sealed class EngineBenchmark : IAsyncDisposable
             return id;
         });
 
+    /// <summary>Waits until both queues are empty, so leftovers of one measurement (e.g. surplus wake-ups after a fan-in)
+    /// are not paid for by the next.</summary>
+    private async Task SettleAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline
+            && (await _monitor.GetBacklogAsync(ReviewWorkflow.Durable.Store.WorkItemKind.Orchestration) > 0
+                || await _monitor.GetBacklogAsync(ReviewWorkflow.Durable.Store.WorkItemKind.Activity) > 0))
+        {
+            await Task.Delay(100);
+        }
+    }
+
     private async Task<Run> MeasureAsync(string name, int items, Func<string, Task<string>> start)
     {
+        await SettleAsync();
         var id = $"bench-{name.Replace(' ', '-').Replace('/', '-')}-{Guid.NewGuid():N}";
         var ops = Counter.Count;
         var steps = Store.Steps;

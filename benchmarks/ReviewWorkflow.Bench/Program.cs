@@ -16,6 +16,7 @@ Console.WriteLine(string.Create(ci, $"raw ceiling: {ceiling.OpsPerSecond:F0} ops
 
 await using var engine = await EngineBenchmark.StartAsync(connection, "bench" + Guid.NewGuid().ToString("N")[..8]);
 await engine.SequentialAsync(10); // warm-up: JIT, tables, connections
+engine.Counter.ByKind.Clear();
 var seq = await engine.SequentialAsync(quick ? 100 : 300);
 Console.WriteLine(string.Create(ci, $"sequential: {seq.ItemsPerSecond:F1}/s"));
 PrintBreakdown(engine.Counter);

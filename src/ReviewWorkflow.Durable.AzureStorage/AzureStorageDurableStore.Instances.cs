@@ -68,8 +68,58 @@ public sealed partial class AzureStorageDurableStore
 
     public async Task<InstanceSnapshot?> ReadInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        var state = await LoadStateAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var state = (_cache.TryGetValue(instanceId, out var cached) ? await RefreshInboxAsync(cached, cancellationToken).ConfigureAwait(false) : null)
+            ?? await LoadStateAsync(instanceId, cancellationToken).ConfigureAwait(false);
         return state?.ToSnapshot();
+    }
+
+    /// <summary>
+    /// The cheap read of a step: one query for the status row and the inbox rows only. Valid when the status row still has
+    /// the cached ETag — every other row changes only through a commit, and commits move the ETag (this process's own
+    /// commits, including their clean-up, are already in the cached state); inbox rows are the only ones senders add.
+    /// Null (a full read is needed) when the ETag moved or a new inbox row has content in chunk rows not yet seen.
+    /// </summary>
+    private async Task<PartitionState?> RefreshInboxAsync(PartitionState cached, CancellationToken cancellationToken)
+    {
+        var pk = cached.PartitionKey;
+        TableEntity? status = null;
+        var inbox = new List<StoredRow>();
+        var filter = TableFilter.Create($"PartitionKey eq {pk} and (RowKey eq {RowLayout.StatusKey} or (RowKey gt {"i"} and RowKey lt {"j"}))");
+        await foreach (var e in _instances.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (e.RowKey == RowLayout.StatusKey)
+            {
+                status = e;
+            }
+            else
+            {
+                inbox.Add(new StoredRow(e));
+            }
+        }
+
+        if (status is null || status.ETag != cached.ETag || inbox.Exists(r => r.References.Any(c => cached.Chunks(c) is null)))
+        {
+            return null;
+        }
+
+        var rows = new Dictionary<string, StoredRow>(StringComparer.Ordinal);
+        foreach (var (key, row) in cached.Rows)
+        {
+            if (row.Kind != RowKind.Inbox)
+            {
+                rows[key] = row;
+            }
+        }
+
+        foreach (var row in inbox)
+        {
+            // Keep the already decoded row object when the row is unchanged.
+            rows[row.RowKey] = cached.Rows.TryGetValue(row.RowKey, out var known) && known.Entity.ETag == row.Entity.ETag ? known : row;
+        }
+
+        var state = NewState(cached.InstanceId, pk, status, rows);
+        Remember(state);
+        return state;
     }
 
     public async Task<bool> TryAppendInboxAsync(string instanceId, InboxRecord message, CancellationToken cancellationToken = default)
