@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using ReviewWorkflow.Directory.Graph;
-using ReviewWorkflow.Directory.Tests.Infrastructure;
+using ReviewWorkflow.Testing;
 
 namespace ReviewWorkflow.Directory.Tests.Graph;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ReviewWorkflow.Directory.Tests.Infrastructure;
+using ReviewWorkflow.Testing;
 
 namespace ReviewWorkflow.Directory.Tests.Graph;
 

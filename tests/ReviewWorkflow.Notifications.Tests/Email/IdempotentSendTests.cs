@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Notifications.Tests.Infrastructure;
+using ReviewWorkflow.Testing;
 
 namespace ReviewWorkflow.Notifications.Tests.Email;
 

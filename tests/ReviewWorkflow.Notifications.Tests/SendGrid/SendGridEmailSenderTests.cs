@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Notifications.Tests.Infrastructure;
+using ReviewWorkflow.Testing;
 
 namespace ReviewWorkflow.Notifications.Tests.SendGrid;
 

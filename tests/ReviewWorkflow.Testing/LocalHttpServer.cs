@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ReviewWorkflow.Directory.Tests.Infrastructure;
+namespace ReviewWorkflow.Testing;
 
 /// <summary>A request as the fake server saw it.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
