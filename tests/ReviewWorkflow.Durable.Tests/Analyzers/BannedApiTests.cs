@@ -12,12 +12,20 @@ public sealed class BannedApiTests
     private static string FixtureProject([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "Fixtures", "BannedApiFixture", "BannedApiFixture.csproj"));
 
+    // The fixture references ReviewWorkflow.Durable without rebuilding it, so it must use the configuration this
+    // test assembly (and so ReviewWorkflow.Durable) was built in: test.sh builds Release, an IDE Debug.
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
     [Fact]
     public async Task Orchestrator_reading_the_clock_fails_the_build_with_RS0030_and_clean_code_builds()
     {
         var project = FixtureProject();
         var restored = File.Exists(Path.Combine(Path.GetDirectoryName(project)!, "obj", "project.assets.json"));
-        var common = $"build \"{project}\" -p:BuildProjectReferences=false -nologo -v:q" + (restored ? " --no-restore" : string.Empty);
+        var common = $"build \"{project}\" -c {Configuration} -p:BuildProjectReferences=false -nologo -v:q" + (restored ? " --no-restore" : string.Empty);
 
         var clean = await DotnetAsync(common);
         Assert.True(clean.ExitCode == 0, clean.Output);
