@@ -2,13 +2,19 @@ using ReviewWorkflow.Durable.Store;
 
 namespace ReviewWorkflow.Bench;
 
-/// <summary>Passes every call to the real store and counts orchestration steps (each step starts with one partition read).</summary>
+/// <summary>Passes every call to the real store and counts orchestration steps: commits of an episode (a commit that
+/// appends history: the orchestrator ran over new events). Outbox clean-up and housekeeping commits and reads that found
+/// nothing to do are not steps; their requests are still counted against the steps.</summary>
 internal sealed class CountingStore(IDurableStore inner) : IDurableStore
 {
     private long _reads;
     private long _commits;
+    private long _episodes;
 
-    public long Steps => Interlocked.Read(ref _reads);
+    /// <summary>Committed orchestration episodes.</summary>
+    public long Steps => Interlocked.Read(ref _episodes);
+
+    public long Reads => Interlocked.Read(ref _reads);
 
     public long Commits => Interlocked.Read(ref _commits);
 
@@ -24,10 +30,16 @@ internal sealed class CountingStore(IDurableStore inner) : IDurableStore
         return inner.ReadInstanceAsync(instanceId, cancellationToken);
     }
 
-    public Task<string> CommitAsync(string instanceId, string expectedETag, InstanceCommit commit, CancellationToken cancellationToken = default)
+    public async Task<string> CommitAsync(string instanceId, string expectedETag, InstanceCommit commit, CancellationToken cancellationToken = default)
     {
+        var etag = await inner.CommitAsync(instanceId, expectedETag, commit, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _commits);
-        return inner.CommitAsync(instanceId, expectedETag, commit, cancellationToken);
+        if (commit.AppendHistory.Count > 0 || commit.ReplaceHistory)
+        {
+            Interlocked.Increment(ref _episodes);
+        }
+
+        return etag;
     }
 
     public Task<bool> TryAppendInboxAsync(string instanceId, InboxRecord message, CancellationToken cancellationToken = default) => inner.TryAppendInboxAsync(instanceId, message, cancellationToken);
@@ -41,6 +53,8 @@ internal sealed class CountingStore(IDurableStore inner) : IDurableStore
     public Task SendWakeupAsync(string instanceId, TimeSpan delay, CancellationToken cancellationToken = default) => inner.SendWakeupAsync(instanceId, delay, cancellationToken);
 
     public Task SendActivityAsync(string activityJson, CancellationToken cancellationToken = default) => inner.SendActivityAsync(activityJson, cancellationToken);
+
+    public Task<WorkItemLease?> SendActivityLeasedAsync(string activityJson, TimeSpan leaseDuration, CancellationToken cancellationToken = default) => inner.SendActivityLeasedAsync(activityJson, leaseDuration, cancellationToken);
 
     public Task<IReadOnlyList<WorkItemLease>> ReceiveAsync(WorkItemKind kind, int maxMessages, TimeSpan leaseDuration, CancellationToken cancellationToken = default) => inner.ReceiveAsync(kind, maxMessages, leaseDuration, cancellationToken);
 

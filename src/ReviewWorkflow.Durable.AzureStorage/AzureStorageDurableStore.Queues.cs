@@ -34,22 +34,39 @@ public sealed partial class AzureStorageDurableStore
     public async Task SendActivityAsync(string activityJson, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activityJson);
-        var text = activityJson;
-        if (Encoding.UTF8.GetByteCount(activityJson) > _options.MaxInlineMessageBytes || activityJson.StartsWith(PayloadReferencePrefix, StringComparison.Ordinal))
-        {
-            var contentId = Guid.NewGuid().ToString("N");
-            var chunks = new List<TableEntity>();
-            var holder = new TableEntity(contentId, "head");
-            Payloads.Write(holder, "Text", activityJson, 0, (chunkId, i) => new TableEntity(contentId, RowLayout.Chunk(chunkId, i)), chunks);
-            foreach (var batch in Batches(chunks.Append(holder).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))))
-            {
-                await _payloads.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
-            }
+        var (text, _) = await ActivityMessageTextAsync(activityJson, cancellationToken).ConfigureAwait(false);
+        await _workItems.SendMessageAsync(text, TimeSpan.Zero, timeToLive: null, cancellationToken).ConfigureAwait(false);
+    }
 
-            text = PayloadReferencePrefix + contentId;
+    /// <summary>Sends the activity message invisible for the lease; the send receipt's pop receipt is the lease's.</summary>
+    public async Task<WorkItemLease?> SendActivityLeasedAsync(string activityJson, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activityJson);
+        var lease = leaseDuration < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : leaseDuration > QueueClient.MaxVisibilityDelay ? QueueClient.MaxVisibilityDelay : leaseDuration;
+        var (text, contentId) = await ActivityMessageTextAsync(activityJson, cancellationToken).ConfigureAwait(false);
+        var receipt = await _workItems.SendMessageAsync(text, lease, timeToLive: null, cancellationToken).ConfigureAwait(false);
+        var popReceipt = contentId is null ? receipt.PopReceipt : receipt.PopReceipt + ReceiptSeparator + contentId;
+        return new WorkItemLease(WorkItemKind.Activity, receipt.MessageId, popReceipt, activityJson, 1);
+    }
+
+    /// <summary>The queue text of an activity: the JSON itself, or a reference to it in the payloads table when it is too large.</summary>
+    private async Task<(string Text, string? ContentId)> ActivityMessageTextAsync(string activityJson, CancellationToken cancellationToken)
+    {
+        if (Encoding.UTF8.GetByteCount(activityJson) <= _options.MaxInlineMessageBytes && !activityJson.StartsWith(PayloadReferencePrefix, StringComparison.Ordinal))
+        {
+            return (activityJson, null);
         }
 
-        await _workItems.SendMessageAsync(text, TimeSpan.Zero, timeToLive: null, cancellationToken).ConfigureAwait(false);
+        var contentId = Guid.NewGuid().ToString("N");
+        var chunks = new List<TableEntity>();
+        var holder = new TableEntity(contentId, "head");
+        Payloads.Write(holder, "Text", activityJson, 0, (chunkId, i) => new TableEntity(contentId, RowLayout.Chunk(chunkId, i)), chunks);
+        foreach (var batch in Batches(chunks.Append(holder).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))))
+        {
+            await _payloads.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (PayloadReferencePrefix + contentId, contentId);
     }
 
     public async Task<IReadOnlyList<WorkItemLease>> ReceiveAsync(WorkItemKind kind, int maxMessages, TimeSpan leaseDuration, CancellationToken cancellationToken = default)

@@ -43,8 +43,7 @@ public sealed partial class DurableWorker
         var message = EngineJson.ToInbox(MessageIds.ActivityResult(item.InstanceId, item.ExecutionId, item.TaskId), result);
         if (await _store.TryAppendInboxAsync(item.InstanceId, message, cancellationToken).ConfigureAwait(false))
         {
-            await _store.SendWakeupAsync(item.InstanceId, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-            _signal.Notify(WorkItemKind.Orchestration);
+            await WakeAsync(item.InstanceId, allowLocalStep: true, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -9,7 +9,8 @@ public sealed partial class DurableWorker
 {
     /// <summary>
     /// One step of an instance: read its partition, take the due inbox messages, replay, commit once, then dispatch
-    /// the outbox and clear it with a second small commit. A crash after the first commit leaves the outbox pending;
+    /// the outbox (concurrently). The dispatched records are removed by the next step's commit, or by a second small
+    /// commit when the step ends the instance or waits on more than its activities. A crash after the commit leaves the outbox pending;
     /// the next wake-up or the sweep dispatches it again (idempotently) after <see cref="DurableOptions.OutboxRedispatchDelay"/>.
     /// </summary>
     internal async Task ProcessInstanceAsync(string instanceId, CancellationToken cancellationToken)
@@ -23,8 +24,9 @@ public sealed partial class DurableWorker
             foreach (var stale in plan.Redispatch)
             {
                 Log.OutboxRedispatched(_logger, instanceId, stale.MessageId);
-                await DispatchAsync(instanceId, stale, cancellationToken).ConfigureAwait(false);
             }
+
+            await DispatchAllAsync(instanceId, plan.Redispatch, cancellationToken).ConfigureAwait(false);
 
             if (plan.Commit is null)
             {
@@ -47,12 +49,16 @@ public sealed partial class DurableWorker
 
             if (plan.Commit.AddOutbox.Count > 0)
             {
-                foreach (var record in plan.Commit.AddOutbox)
-                {
-                    await DispatchAsync(instanceId, record, cancellationToken).ConfigureAwait(false);
-                }
+                await DispatchAllAsync(instanceId, plan.Commit.AddOutbox, cancellationToken).ConfigureAwait(false);
 
-                snapshot = await ClearOutboxAsync(snapshot, plan.Commit.AddOutbox, cancellationToken).ConfigureAwait(false);
+                // Dispatched records are normally removed by the next step's commit (it knows them as dispatched), which
+                // saves a transaction per step. A separate clean-up commit is kept only when no next step is expected
+                // soon: the instance ended, or it waits on something other than its activities (a sub-orchestration
+                // or an event sent elsewhere may take months, and the pending flag would keep the sweep busy).
+                if (NeedsCleanupCommit(plan.Commit))
+                {
+                    snapshot = await ClearOutboxAsync(snapshot, plan.Commit.AddOutbox, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             if (plan.WakeAt is { } wakeAt)
@@ -67,6 +73,11 @@ public sealed partial class DurableWorker
             }
         }
     }
+
+    /// <summary>True when the step's dispatched outbox must be cleared by its own second commit rather than by the next step.</summary>
+    private static bool NeedsCleanupCommit(InstanceCommit commit) =>
+        commit.Record.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending)
+        || commit.AddOutbox.Any(o => o.Kind != OutboxKind.Activity);
 
     /// <summary>The cheap second commit of a step: forget outbox records just dispatched.</summary>
     private async Task<InstanceSnapshot> ClearOutboxAsync(InstanceSnapshot snapshot, IReadOnlyList<OutboxRecord> dispatched, CancellationToken cancellationToken)

@@ -145,6 +145,36 @@ public sealed partial class DurableWorker
         }
     }
 
+    /// <summary>
+    /// A step of the instance without a queue message (the dispatcher's local fast path, after this process appended to
+    /// its inbox). Any failure falls back to a wake-up message, so the step is retried from the queue.
+    /// </summary>
+    internal async Task RunLocalStepAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ProcessInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            Log.ConcurrencyConflict(_logger, instanceId);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the inbox row is durable and the sweep of any process finds it.
+            return;
+        }
+#pragma warning disable CA1031 // Any failure is handed to the queue: the wake-up retries the step (with its dequeue count).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.WorkItemFailed(_logger, ex, "LocalStep", 0);
+        }
+
+        await WakeAsync(instanceId, allowLocalStep: false, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Housekeeping for the timer trigger: wakes instances whose timers are due, whose wake-up was lost or whose outbox is pending.</summary>
     public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -185,6 +215,7 @@ public sealed partial class DurableWorker
     {
         try
         {
+            ConsumeWakeups(instanceId);
             await ProcessInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
             return WorkItemResult.Done;
         }

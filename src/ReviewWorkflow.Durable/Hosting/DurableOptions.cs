@@ -40,4 +40,11 @@ public sealed class DurableOptions
     /// and dispatch) and are dispatched again by the next wake-up or the sweep.
     /// </summary>
     public TimeSpan OutboxRedispatchDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// With the built-in dispatcher: activities this process schedules run here at once (their queue message is sent
+    /// already leased to this process, as the durable fallback), and an instance's next step runs directly after this
+    /// process appends to its inbox, instead of going through queue polling. Off: every hand-over goes through the queues.
+    /// </summary>
+    public bool EnableLocalFastPath { get; set; } = true;
 }

@@ -55,6 +55,12 @@ public interface IDurableStore
     /// <summary>Enqueue an activity work item (opaque JSON from the engine).</summary>
     Task SendActivityAsync(string activityJson, CancellationToken cancellationToken = default);
 
+    /// <summary>Enqueue an activity work item that is already leased to the caller: invisible for <paramref name="leaseDuration"/>,
+    /// so the caller can run it at once and complete the lease; if the caller dies, it is delivered from the queue when the
+    /// lease runs out. Null when the store cannot do this (the caller then uses <see cref="SendActivityAsync"/>).</summary>
+    Task<WorkItemLease?> SendActivityLeasedAsync(string activityJson, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
+        Task.FromResult<WorkItemLease?>(null);
+
     Task<IReadOnlyList<WorkItemLease>> ReceiveAsync(WorkItemKind kind, int maxMessages, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 
     /// <summary>Delete a processed work item. A lease that already expired and was re-received is ignored.</summary>

@@ -62,6 +62,12 @@ public sealed class FaultyStore(IDurableStore inner) : IDurableStore, IDurableSt
         return inner.SendActivityAsync(activityJson, cancellationToken);
     }
 
+    public Task<WorkItemLease?> SendActivityLeasedAsync(string activityJson, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ActivitiesSent++;
+        return inner.SendActivityLeasedAsync(activityJson, leaseDuration, cancellationToken);
+    }
+
     public Task<IReadOnlyList<WorkItemLease>> ReceiveAsync(WorkItemKind kind, int maxMessages, TimeSpan leaseDuration, CancellationToken cancellationToken = default) => inner.ReceiveAsync(kind, maxMessages, leaseDuration, cancellationToken);
 
     public Task CompleteAsync(WorkItemLease lease, CancellationToken cancellationToken = default) => inner.CompleteAsync(lease, cancellationToken);

@@ -21,6 +21,22 @@ public sealed partial class InMemoryDurableStore
         return Task.CompletedTask;
     }
 
+    public Task<WorkItemLease?> SendActivityLeasedAsync(string activityJson, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activityJson);
+        lock (_gate)
+        {
+            var m = new QueueMessage(Guid.NewGuid().ToString("N"), activityJson, ++_sequence)
+            {
+                VisibleAt = _time.GetUtcNow() + leaseDuration,
+                DequeueCount = 1,
+                Receipt = Guid.NewGuid().ToString("N"),
+            };
+            _queues[WorkItemKind.Activity].Add(m);
+            return Task.FromResult<WorkItemLease?>(new WorkItemLease(WorkItemKind.Activity, m.Id, m.Receipt, m.Text, m.DequeueCount));
+        }
+    }
+
     public Task<IReadOnlyList<WorkItemLease>> ReceiveAsync(WorkItemKind kind, int maxMessages, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
