@@ -1,5 +1,10 @@
+using ReviewWorkflow.App.Authentication;
 using ReviewWorkflow.App.Configuration;
 using ReviewWorkflow.App.Health;
+using ReviewWorkflow.App.Hosting;
+using ReviewWorkflow.App.Telemetry;
+using ReviewWorkflow.Directory;
+using ReviewWorkflow.Notifications;
 using ReviewWorkflow.Storage.Configuration;
 
 namespace ReviewWorkflow.App;
@@ -7,7 +12,8 @@ namespace ReviewWorkflow.App;
 /// <summary>Builds the one web application: standalone locally, the same code behind the Functions host in Azure.</summary>
 public static class ReviewWorkflowApp
 {
-    /// <summary>Creates the app. <paramref name="configure"/> lets tests override configuration before services are built.</summary>
+    /// <summary>Creates the app. <paramref name="configure"/> lets tests override configuration (and add durable
+    /// registrations, <see cref="DurableTaskRegistration"/>) before services are built.</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -15,14 +21,23 @@ public static class ReviewWorkflowApp
         builder.Configuration.AddEnvironmentVariables();
         configure?.Invoke(builder);
 
+        builder.AddFunctionsHost();
         builder.Services.AddProblemDetails();
         builder.Services.AddReviewWorkflowStorage(builder.Configuration);
+        builder.Services.AddReviewWorkflowDurable(builder.Configuration);
+        builder.Services.AddReviewWorkflowEmail(builder.Configuration);
+        builder.Services.AddReviewWorkflowDirectory(builder.Configuration);
+        builder.Services.AddReviewWorkflowAuthentication(builder.Configuration);
+        builder.Services.AddReviewWorkflowTelemetry(builder.Configuration);
         builder.Services.AddStorageHealth();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealth();
+        app.MapFunctionsHost();
         return app;
     }
 }
