@@ -27,6 +27,33 @@ public abstract partial class DurableStoreContractTests
     }
 
     [Fact]
+    public async Task Leased_activity_send_is_invisible_until_its_lease_runs_out_and_completes_with_its_receipt()
+    {
+        var store = await CreateStoreAsync(Time);
+        var big = "{\"input\":\"" + new string('x', 100_000) + "\"}";
+        var done = await store.SendActivityLeasedAsync("{\"name\":\"Done\"}", TimeSpan.FromMinutes(5));
+        var lost = await store.SendActivityLeasedAsync(big, ShortLease);
+        Assert.NotNull(done);
+        Assert.NotNull(lost);
+        Assert.Equal(WorkItemKind.Activity, done.Kind);
+        Assert.Equal("{\"name\":\"Done\"}", done.MessageText);
+        Assert.Equal(big, lost.MessageText);
+        Assert.Equal(2, await store.GetBacklogAsync(WorkItemKind.Activity));
+
+        // Leased to the sender: no poller sees either.
+        Assert.Empty(await store.ReceiveAsync(WorkItemKind.Activity, 32, TimeSpan.FromMinutes(5)));
+        await store.CompleteAsync(done);
+        Assert.Equal(1, await store.GetBacklogAsync(WorkItemKind.Activity));
+
+        // The sender "died" with the other one: it is delivered from the queue when its lease runs out, payload intact.
+        await PassTimeAsync(ShortLease + TimeSpan.FromSeconds(1));
+        var redelivered = Assert.Single(await ReceiveExpectingAsync(store, WorkItemKind.Activity, 1, TimeSpan.FromMinutes(5)));
+        Assert.Equal(big, redelivered.MessageText);
+        await store.CompleteAsync(redelivered);
+        Assert.Equal(0, await store.GetBacklogAsync(WorkItemKind.Activity));
+    }
+
+    [Fact]
     public async Task Delayed_wakeup_becomes_visible_after_its_delay()
     {
         var store = await CreateStoreAsync(Time);

@@ -29,9 +29,24 @@ public sealed class FaultyStore(IDurableStore inner) : IDurableStore, IDurableSt
 
     public Task<InstanceSnapshot?> ReadInstanceAsync(string instanceId, CancellationToken cancellationToken = default) => inner.ReadInstanceAsync(instanceId, cancellationToken);
 
+    /// <summary>Commits that lost the ETag race (<see cref="ConcurrencyConflictException"/>).</summary>
+    public int Conflicts => Volatile.Read(ref _conflicts);
+
+    private int _conflicts;
+
     public async Task<string> CommitAsync(string instanceId, string expectedETag, InstanceCommit commit, CancellationToken cancellationToken = default)
     {
-        var etag = await inner.CommitAsync(instanceId, expectedETag, commit, cancellationToken);
+        string etag;
+        try
+        {
+            etag = await inner.CommitAsync(instanceId, expectedETag, commit, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            Interlocked.Increment(ref _conflicts);
+            throw;
+        }
+
         Commits++;
         if (CrashAfterCommit?.Invoke(instanceId, commit) == true)
         {
