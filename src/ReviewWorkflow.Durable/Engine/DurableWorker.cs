@@ -139,10 +139,15 @@ public sealed partial class DurableWorker
         ArgumentNullException.ThrowIfNull(group);
         var first = group[0];
         var result = await ProcessOrchestrationMessageAsync(first.MessageText, group.Max(l => l.DequeueCount), cancellationToken).ConfigureAwait(false);
-        foreach (var lease in group)
+        if (group.Count == 1)
         {
-            await ApplyAsync(lease, result, cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(first, result, cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        // Settling many coalesced wake-ups one after another would hold the instance (and its dispatcher slot) for as many round trips.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentDispatches, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(group, parallel, async (lease, ct) => await ApplyAsync(lease, result, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     /// <summary>
