@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -36,21 +37,24 @@ public static class ReviewWorkflowMetrics
     public static readonly Counter<long> ResponsesReceived = Meter.CreateCounter<long>(
         "reviewworkflow.responses.received", "{response}", "Consultation responses received.");
 
-    private static Func<WorkQueueSnapshot?>? _queueSource;
+    /// <summary>Where the queue gauges read their latest samples (one per running app; never blocking on storage).</summary>
+    private static readonly ConcurrentDictionary<object, Func<WorkQueueSnapshot?>> QueueSources = new();
 
     private static readonly ObservableGauge<long> QueueBacklog = Meter.CreateObservableGauge(
-        "reviewworkflow.durable.queue.backlog", () => Backlog(Volatile.Read(ref _queueSource)?.Invoke()), "{message}",
+        "reviewworkflow.durable.queue.backlog", () => QueueSources.Values.SelectMany(read => Backlog(read())), "{message}",
         "Approximate messages on the durable work queues (visible and delayed).");
 
     private static readonly ObservableGauge<double> QueueOldestAge = Meter.CreateObservableGauge(
-        "reviewworkflow.durable.queue.oldest_age", () => OldestAge(Volatile.Read(ref _queueSource)?.Invoke()), "s",
+        "reviewworkflow.durable.queue.oldest_age", () => QueueSources.Values.SelectMany(read => OldestAge(read())), "s",
         "Age of the oldest visible message on each durable work queue.");
 
-    /// <summary>Where the queue gauges read their latest sample (never blocking on storage); the last caller wins.</summary>
-    internal static void ObserveQueues(Func<WorkQueueSnapshot?> read)
+    /// <summary>Adds a source of queue samples to the gauges until the returned registration is disposed.</summary>
+    internal static IDisposable ObserveQueues(Func<WorkQueueSnapshot?> read)
     {
-        Volatile.Write(ref _queueSource, read);
+        var key = new object();
+        QueueSources[key] = read;
         _ = (QueueBacklog, QueueOldestAge);
+        return new Registration(() => QueueSources.TryRemove(key, out _));
     }
 
     public static void EmailBounced(string reason) =>
@@ -65,4 +69,9 @@ public static class ReviewWorkflowMetrics
     private static IEnumerable<Measurement<double>> OldestAge(WorkQueueSnapshot? snapshot) =>
         snapshot?.Queues.Where(q => q.OldestPendingAge is not null)
             .Select(q => new Measurement<double>(q.OldestPendingAge!.Value.TotalSeconds, new KeyValuePair<string, object?>("queue", q.Queue))) ?? [];
+
+    private sealed class Registration(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
+    }
 }

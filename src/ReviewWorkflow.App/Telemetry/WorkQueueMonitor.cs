@@ -45,7 +45,7 @@ public sealed partial class WorkQueueMonitor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        ReviewWorkflowMetrics.ObserveQueues(() => Latest);
+        using var observed = ReviewWorkflowMetrics.ObserveQueues(() => Latest);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

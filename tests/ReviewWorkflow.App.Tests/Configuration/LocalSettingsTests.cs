@@ -4,9 +4,9 @@ namespace ReviewWorkflow.App.Tests.Configuration;
 
 public sealed class LocalSettingsTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("rw-localsettings-").FullName;
+    private readonly string _dir = System.IO.Directory.CreateTempSubdirectory("rw-localsettings-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public void Values_become_flat_keys_and_double_underscore_becomes_a_section()
@@ -39,8 +39,8 @@ public sealed class LocalSettingsTests : IDisposable
     [Fact]
     public void Find_looks_upward_but_stops_at_the_functions_app_root()
     {
-        var appRoot = Directory.CreateDirectory(Path.Combine(_dir, "app"));
-        var nested = Directory.CreateDirectory(Path.Combine(appRoot.FullName, "src", "project"));
+        var appRoot = System.IO.Directory.CreateDirectory(Path.Combine(_dir, "app"));
+        var nested = System.IO.Directory.CreateDirectory(Path.Combine(appRoot.FullName, "src", "project"));
         File.WriteAllText(Path.Combine(_dir, LocalSettings.FileName), "{}"); // above the app root: must not be used
         File.WriteAllText(Path.Combine(appRoot.FullName, "host.json"), "{}");
 

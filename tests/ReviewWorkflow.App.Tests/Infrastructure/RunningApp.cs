@@ -21,11 +21,12 @@ public sealed class RunningApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningApp> StartAsync(IDictionary<string, string?> settings)
+    public static async Task<RunningApp> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
         var app = ReviewWorkflowApp.Create(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

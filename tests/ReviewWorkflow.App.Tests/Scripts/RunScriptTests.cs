@@ -12,9 +12,9 @@ namespace ReviewWorkflow.App.Tests.Scripts;
 /// </summary>
 public sealed class RunScriptTests : IDisposable
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("rw-runsh-").FullName;
+    private readonly string _data = System.IO.Directory.CreateTempSubdirectory("rw-runsh-").FullName;
 
-    public void Dispose() => Directory.Delete(_data, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(_data, recursive: true);
 
     [Fact]
     public async Task Run_sh_serves_a_healthy_app_and_ctrl_c_stops_only_what_it_started()
