@@ -24,4 +24,12 @@ public static class AuditActions
     public const string CycleClosed = nameof(CycleClosed);
     public const string ProgressReportDue = nameof(ProgressReportDue);
     public const string NextReviewStarted = nameof(NextReviewStarted);
+    public const string ConsulteesResolved = nameof(ConsulteesResolved);
+    public const string SignOffRequested = nameof(SignOffRequested);
+    public const string SignOffDeclined = nameof(SignOffDeclined);
+    public const string MeetingRescheduled = nameof(MeetingRescheduled);
+    public const string RouteAdvanced = nameof(RouteAdvanced);
+
+    /// <summary>A command reached an orchestration that could not apply it (wrong stage, wrong body, stale); nothing changed.</summary>
+    public const string CommandRefused = nameof(CommandRefused);
 }

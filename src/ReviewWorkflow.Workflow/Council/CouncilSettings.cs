@@ -42,6 +42,12 @@ public sealed record CouncilSettings
     /// <summary>The next review starts this many months before the strategy expires.</summary>
     public int NextReviewLeadMonths { get; init; } = 6;
 
+    /// <summary>Reminders to the lead this many days before each progress report is due (moved back to a working day).</summary>
+    public int ProgressReportReminderDays { get; init; } = 14;
+
+    /// <summary>The council-local time of day at which dated emails (requests, reminders, notices) go out.</summary>
+    public TimeOnly SendTime { get; init; } = new(9, 0);
+
     /// <summary>The defaults, for readability at call sites.</summary>
     public static CouncilSettings Default { get; } = new();
 }

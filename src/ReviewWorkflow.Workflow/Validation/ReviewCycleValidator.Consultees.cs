@@ -31,9 +31,14 @@ public static partial class ReviewCycleValidator
         int g, Dictionary<string, (int Group, int Member)> firstSeen)
     {
         var members = group.Members ?? [];
+        errors.MaxLength($"{path}.directoryGroupId", group.DirectoryGroupId, $"the directory group of {label}", Limits.Name);
         if (members.Count == 0)
         {
-            errors.Add($"{path}.members", $"Add at least one member to {label}, or remove the group.");
+            if (string.IsNullOrWhiteSpace(group.DirectoryGroupId))
+            {
+                errors.Add($"{path}.members", $"Add at least one member to {label}, choose a directory group, or remove the group.");
+            }
+
             return;
         }
 

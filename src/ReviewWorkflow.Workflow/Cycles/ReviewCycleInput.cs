@@ -1,0 +1,28 @@
+using ReviewWorkflow.Workflow.Council;
+using ReviewWorkflow.Workflow.Domain;
+
+namespace ReviewWorkflow.Workflow.Cycles;
+
+/// <summary>
+/// The ReviewCycle orchestration's input. The council settings are snapshotted at start, so changing configuration
+/// never changes what a running cycle does on replay.
+/// </summary>
+public sealed record ReviewCycleInput
+{
+    public ReviewCycleDefinition Definition { get; init; } = new();
+
+    public CouncilSettings Settings { get; init; } = CouncilSettings.Default;
+
+    public string StartedBy { get; init; } = "";
+
+    public string? RequestId { get; init; }
+
+    /// <summary>The idempotency key the cycle was started with: a retried start with the same key finds this instance.</summary>
+    public string StartKey { get; init; } = "";
+
+    /// <summary>The cycle this one was started from as a template, if any.</summary>
+    public string? PreviousCycleId { get; init; }
+}
+
+/// <summary>How a cycle ended: adopted (and the next review notified), or closed.</summary>
+public sealed record ReviewCycleResult(CycleStage Stage, DateOnly? AdoptedOn, string? ClosedReason, DateOnly? NextReviewNotifiedOn);

@@ -1,0 +1,192 @@
+using System.Text.Json.Nodes;
+using ReviewWorkflow.Notifications.Webhook;
+using ReviewWorkflow.Workflow.Audit;
+using ReviewWorkflow.Workflow.Council;
+using ReviewWorkflow.Workflow.Domain;
+using ReviewWorkflow.Workflow.Validation;
+using static ReviewWorkflow.Workflow.Deadlines.DateText;
+
+namespace ReviewWorkflow.Workflow.Cycles;
+
+public sealed partial class ReviewCycleService
+{
+    /// <summary>The lead moves the consultation's closing date later (before the drafting deadline).</summary>
+    public Task<CycleResult> ExtendConsultationAsync(string cycleId, DateOnly closes, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.ExtendConsultation, (view, today) =>
+        {
+            if (view.Stage != CycleStage.Consultation)
+            {
+                return WrongStage(view, "closes", "extend the consultation");
+            }
+
+            var definition = new ReviewCycleDefinition { Consultation = new ConsultationPlan { Closes = view.ConsultationCloses }, DraftingDeadline = view.DraftingDeadline };
+            var errors = ConsultationChangeValidator.Extend(definition, closes, today);
+            return errors.Count > 0 ? CycleResult.Invalid(view.CycleId, errors) : null;
+        }, AuditActions.DeadlineExtended, $"{closes:yyyy-MM-dd}", new JsonObject { ["closes"] = $"{closes:yyyy-MM-dd}" },
+        c => c with { Date = closes }, cancellationToken);
+
+    /// <summary>The lead closes the consultation now; later submissions follow the late-response rule.</summary>
+    public Task<CycleResult> CloseConsultationAsync(string cycleId, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.CloseConsultation,
+            (view, _) => view.Stage != CycleStage.Consultation ? WrongStage(view, "stage", "close the consultation") : null,
+            AuditActions.ConsultationClosed, "closed early", null, c => c, cancellationToken);
+
+    /// <summary>The lead submits a draft (version, link, "you said, we did").</summary>
+    public Task<CycleResult> SubmitDraftAsync(string cycleId, DraftSubmission draft, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.SubmitDraft, (view, _) =>
+        {
+            if (view.Stage != CycleStage.Drafting)
+            {
+                return WrongStage(view, "version", "submit a draft");
+            }
+
+            var errors = DraftValidator.Validate(draft);
+            return errors.Count > 0 ? CycleResult.Invalid(view.CycleId, errors) : null;
+        }, AuditActions.DraftSubmitted, draft.Version, new JsonObject { ["documentUrl"] = draft.DocumentUrl, ["youSaidWeDid"] = draft.YouSaidWeDid.Count },
+        c => c with { Draft = draft }, cancellationToken);
+    }
+
+    /// <summary>The named director signs the draft off (or sends it back with comments).</summary>
+    public Task<CycleResult> SignOffAsync(string cycleId, bool approved, string? comments, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.SignOff, (view, _) =>
+        {
+            if (view.Stage != CycleStage.Drafting || !view.AwaitingSignOff)
+            {
+                return CycleResult.Conflict(view.CycleId, "approved", "There is no draft waiting for sign-off.");
+            }
+
+            if (actor.Role != AuditRole.Admin && !string.Equals(EmailAddress.Normalise(actor.Email), EmailAddress.Normalise(view.DirectorSignOff?.Email ?? ""), StringComparison.Ordinal))
+            {
+                return CycleResult.Invalid(view.CycleId, "actor", $"Only {view.DirectorSignOff?.Name} can sign this draft off.");
+            }
+
+            return !approved && string.IsNullOrWhiteSpace(comments)
+                ? CycleResult.Invalid(view.CycleId, "comments", "Say what needs to change before you can sign it off.")
+                : comments is { Length: > DecisionValidator.Comments }
+                    ? CycleResult.Invalid(view.CycleId, "comments", $"Shorten the comments to {DecisionValidator.Comments} characters.")
+                    : null;
+        }, approved ? AuditActions.SignedOff : AuditActions.SignOffDeclined, null, new JsonObject { ["comments"] = comments },
+        c => c with { Approved = approved, Comments = comments }, cancellationToken);
+    }
+
+    /// <summary>The clerk records a body's decision. Refused (nothing changes) for the wrong body, the wrong meeting, a
+    /// meeting not yet held, or without what the outcome needs.</summary>
+    public Task<CycleResult> RecordDecisionAsync(string cycleId, CommitteeDecision decision, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.RecordDecision, (view, today) =>
+        {
+            if (view.Stage != CycleStage.Ratification || view.CurrentBodyIndex is not { } index)
+            {
+                return WrongStage(view, "body", "record a committee decision");
+            }
+
+            var errors = DecisionValidator.Validate(view.Route, index, decision, today);
+            return errors.Count > 0 ? CycleResult.Invalid(view.CycleId, errors) : null;
+        }, AuditActions.DecisionRecorded, decision.Body, new JsonObject
+        {
+            ["meetingDate"] = $"{decision.MeetingDate:yyyy-MM-dd}",
+            ["outcome"] = JsonValue.Create(decision.Outcome.ToString()),
+            ["agendaItem"] = decision.AgendaItem,
+            ["minuteReference"] = decision.MinuteReference,
+            ["resolution"] = decision.Resolution,
+            ["newMeetingDate"] = decision.NewMeetingDate is { } d ? $"{d:yyyy-MM-dd}" : null,
+            ["comments"] = decision.Comments,
+        }, c => c with { Decision = decision }, cancellationToken);
+    }
+
+    /// <summary>The clerk sets the next meeting date of the body the report is with (e.g. after a refer-back).</summary>
+    public Task<CycleResult> SetMeetingDateAsync(string cycleId, string body, DateOnly meetingDate, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.SetMeetingDate, (view, today) =>
+        {
+            if (view.Stage != CycleStage.Ratification || view.CurrentBody is not { } current)
+            {
+                return WrongStage(view, "body", "set a meeting date");
+            }
+
+            if (!string.Equals(body?.Trim(), current.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return CycleResult.Invalid(view.CycleId, "body", $"The report is with {current}; only its meeting date can be set now.");
+            }
+
+            return meetingDate <= today ? CycleResult.Invalid(view.CycleId, "meetingDate", $"Choose a date after today ({Format(today)}).") : null;
+        }, AuditActions.MeetingRescheduled, body, new JsonObject { ["meetingDate"] = $"{meetingDate:yyyy-MM-dd}" },
+        c => c with { Body = body, Date = meetingDate }, cancellationToken);
+
+    /// <summary>
+    /// A consultee's email bounced, was blocked or dropped, or was reported as spam (from the SendGrid webhook). During the
+    /// consultation the orchestration stops reminding them and tells the lead; later, the audit trail records it.
+    /// Problems without a cycle id (not ours) are <see cref="CycleResultKind.NotFound"/>.
+    /// </summary>
+    public async Task<CycleResult> FlagBounceAsync(DeliveryProblem problem, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (string.IsNullOrEmpty(problem.CycleId))
+        {
+            return CycleResult.NotFound("");
+        }
+
+        var consulteeId = problem.ConsulteeId ?? ConsulteeId.For(problem.Address);
+        var report = new BounceReport(consulteeId, problem.Address, problem.Kind.ToString().ToLowerInvariant(), problem.Reason, problem.EventId);
+        var actor = new Actor("sendgrid", AuditRole.System);
+        var key = "bounce:" + problem.EventId;
+        return await CommandAsync(problem.CycleId, actor, problem.RequestId ?? key, key, CommandKind.FlagBounce,
+            (_, _) => null, AuditActions.BounceFlagged, consulteeId,
+            new JsonObject { ["kind"] = report.Kind, ["reason"] = problem.Reason, ["messageId"] = problem.ProviderMessageId },
+            c => c with { Bounce = report }, cancellationToken, raise: view => view.Stage == CycleStage.Consultation).ConfigureAwait(false);
+    }
+
+    private async Task<CycleResult> CommandAsync(
+        string cycleId, Actor actor, string requestId, string idempotencyKey, CommandKind kind,
+        Func<CycleView, DateOnly, CycleResult?> check, string auditAction, string? subject, JsonObject? details,
+        Func<WorkflowCommand, WorkflowCommand> build, CancellationToken cancellationToken, Func<CycleView, bool>? raise = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
+        {
+            return CycleResult.Invalid(cycleId, "idempotencyKey", "Send an idempotency key of 1 to 200 characters, so a retried request is applied once.");
+        }
+
+        var view = await GetCycleAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        if (view is null)
+        {
+            return CycleResult.NotFound(cycleId);
+        }
+
+        if (view.RecentCommands.Contains(idempotencyKey))
+        {
+            return new CycleResult(CycleResultKind.Repeated, cycleId, [], view);
+        }
+
+        var today = CouncilClock.Today(time, _options.ToCouncilSettings());
+        if (check(view, today) is { } refused)
+        {
+            return refused;
+        }
+
+        await audit.AppendAsync(cycleId, new AuditEvent
+        {
+            Actor = actor.Email,
+            Role = actor.Role,
+            Action = auditAction,
+            Subject = subject,
+            Details = details,
+            RequestId = requestId,
+            IdempotencyKey = "command:" + idempotencyKey,
+        }, cancellationToken).ConfigureAwait(false);
+        if (raise?.Invoke(view) ?? true)
+        {
+            var command = build(new WorkflowCommand { Id = idempotencyKey, Kind = kind, Actor = actor.Email, Role = actor.Role, RequestId = requestId });
+            await client.RaiseEventAsync(view.CommandTarget, WorkflowCommand.EventName, command, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CycleResult(CycleResultKind.Accepted, cycleId, [], view);
+    }
+
+    private static CycleResult WrongStage(CycleView view, string field, string what) =>
+        CycleResult.Conflict(view.CycleId, field, $"The cycle is in {view.Stage.ToString().ToLowerInvariant()}, so you cannot {what} now.");
+}

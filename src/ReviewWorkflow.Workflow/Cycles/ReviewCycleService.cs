@@ -1,0 +1,226 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using ReviewWorkflow.Durable;
+using ReviewWorkflow.Workflow.Audit;
+using ReviewWorkflow.Workflow.Consultation;
+using ReviewWorkflow.Workflow.Council;
+using ReviewWorkflow.Workflow.Domain;
+using ReviewWorkflow.Workflow.Hosting;
+using ReviewWorkflow.Workflow.Monitoring;
+using ReviewWorkflow.Workflow.Responses;
+using ReviewWorkflow.Workflow.Validation;
+
+namespace ReviewWorkflow.Workflow.Cycles;
+
+/// <summary>
+/// What the pages and the API call to run review cycles. Every call validates first and returns a
+/// <see cref="CycleResult"/> (bad input changes nothing); every change appends an audit row (actor, role, time, request
+/// id) before the running orchestration is told, keyed by the caller's idempotency key, so a retried call neither
+/// starts a second cycle nor applies a command twice.
+/// </summary>
+public sealed partial class ReviewCycleService(
+    DurableTaskClient client,
+    AuditLog audit,
+    ResponseStore responses,
+    IOptions<WorkflowOptions> options,
+    TimeProvider time)
+{
+    private readonly WorkflowOptions _options = options.Value;
+
+    /// <summary>The council settings a new cycle would snapshot (for pages that show dates before starting).</summary>
+    public CouncilSettings Settings => _options.ToCouncilSettings();
+
+    /// <summary>
+    /// Validates <paramref name="definition"/> and starts its cycle. The cycle id is the definition's id, or (when empty)
+    /// derived from <paramref name="idempotencyKey"/>; a retry with the same key returns the existing cycle
+    /// (<see cref="CycleResultKind.Repeated"/>), another start with a taken id is a conflict.
+    /// </summary>
+    public async Task<CycleResult> StartCycleAsync(ReviewCycleDefinition definition, Actor actor, string requestId, string idempotencyKey, string? previousCycleId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
+        {
+            return CycleResult.Invalid(definition.Id, "idempotencyKey", "Send an idempotency key of 1 to 200 characters, so a retried request does not start a second cycle.");
+        }
+
+        var settings = _options.ToCouncilSettings();
+        if (string.IsNullOrEmpty(definition.Id))
+        {
+            definition = definition with { Id = DeriveId(idempotencyKey) };
+        }
+
+        var errors = ReviewCycleValidator.Validate(definition, settings, CouncilClock.Today(time, settings));
+        if (errors.Count > 0)
+        {
+            return CycleResult.Invalid(definition.Id, errors);
+        }
+
+        if (await ExistingStartAsync(definition.Id, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return existing;
+        }
+
+        await audit.AppendAsync(definition.Id, new AuditEvent
+        {
+            Actor = actor.Email,
+            Role = actor.Role,
+            Action = AuditActions.CycleStarted,
+            Subject = definition.Strategy.Title,
+            Details = new JsonObject { ["previousCycleId"] = previousCycleId, ["consultationCloses"] = $"{definition.Consultation.Closes:yyyy-MM-dd}" },
+            RequestId = requestId,
+            IdempotencyKey = "start:" + idempotencyKey,
+        }, cancellationToken).ConfigureAwait(false);
+        var input = new ReviewCycleInput
+        {
+            Definition = definition,
+            Settings = settings,
+            StartedBy = actor.Email,
+            RequestId = requestId,
+            StartKey = idempotencyKey,
+            PreviousCycleId = previousCycleId,
+        };
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.ReviewCycle, input,
+                new StartOrchestrationOptions(definition.Id) { Version = OrchestrationNames.CurrentVersion }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Started concurrently: by this key (a retry) or by another.
+            return await ExistingStartAsync(definition.Id, idempotencyKey, cancellationToken).ConfigureAwait(false)
+                ?? CycleResult.Conflict(definition.Id, "id", $"A review cycle with the id '{definition.Id}' already exists; choose another id.");
+        }
+
+        return new CycleResult(CycleResultKind.Accepted, definition.Id, [], await GetCycleAsync(definition.Id, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<CycleResult?> ExistingStartAsync(string cycleId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var existing = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        return existing.ReadInputAs<ReviewCycleInput>()?.StartKey == idempotencyKey
+            ? new CycleResult(CycleResultKind.Repeated, cycleId, [], await GetCycleAsync(cycleId, cancellationToken).ConfigureAwait(false))
+            : CycleResult.Conflict(cycleId, "id", $"A review cycle with the id '{cycleId}' already exists; choose another id.");
+    }
+
+    /// <summary>The cycle, or null. Response counts are read live from the response store.</summary>
+    public async Task<CycleView?> GetCycleAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (parent is null || parent.Name != OrchestrationNames.ReviewCycle)
+        {
+            return null;
+        }
+
+        var view = await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
+        var submitted = (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).Count(r => r.Submitted);
+        return view with { Counts = view.Counts with { ResponsesSubmitted = submitted } };
+    }
+
+    /// <summary>Every cycle, newest first (counts as of the orchestration's last step).</summary>
+    public async Task<IReadOnlyList<CycleView>> ListCyclesAsync(CancellationToken cancellationToken = default)
+    {
+        var views = new List<CycleView>();
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }, cancellationToken).ConfigureAwait(false))
+        {
+            if (instance.Name == OrchestrationNames.ReviewCycle)
+            {
+                views.Add(await ViewAsync(instance, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return [.. views.OrderByDescending(v => v.StartedAt)];
+    }
+
+    /// <summary>What a consultee's save or submission is checked against now: closing date after extensions, closed early, late rule.</summary>
+    public async Task<ResponseRules?> GetResponseRulesAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (parent?.ReadInputAs<ReviewCycleInput>() is not { } input)
+        {
+            return null;
+        }
+
+        var view = await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
+        return ResponseRules.For(input.Definition with { Consultation = input.Definition.Consultation with { Closes = view.ConsultationCloses } }, input.Settings, view.ConsultationClosedEarly);
+    }
+
+    /// <summary>A new cycle's definition prefilled from <paramref name="cycleId"/> (the "start the next review" link).</summary>
+    public async Task<ReviewCycleDefinition?> GetTemplateAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        return parent?.ReadInputAs<ReviewCycleInput>() is { } input ? CycleTemplate.From(input.Definition) : null;
+    }
+
+    /// <summary>Each consultee with their response status and whether their email bounced (empty before consultees are resolved).</summary>
+    public async Task<IReadOnlyList<ConsulteeProgress>> GetConsulteesAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var consultation = await client.GetInstanceAsync(OrchestrationNames.ConsultationId(cycleId, 1), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (consultation?.ReadInputAs<ConsultationInput>() is not { } input)
+        {
+            return [];
+        }
+
+        var bounced = (consultation.ReadOutputAs<ConsultationResult>()?.Bounced ?? consultation.ReadCustomStatusAs<CycleStatus>()?.BouncedConsultees ?? []).ToHashSet(StringComparer.Ordinal);
+        var stored = (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.ConsulteeId, StringComparer.Ordinal);
+        return [.. input.Consultees.Select(c => new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience,
+            stored.TryGetValue(c.Id, out var r) ? r.Status : ResponseStatus.NotStarted, r?.Late ?? false, bounced.Contains(c.Id)))];
+    }
+
+    private async Task<CycleView> ViewAsync(OrchestrationMetadata parent, CancellationToken cancellationToken)
+    {
+        var input = parent.ReadInputAs<ReviewCycleInput>() ?? new ReviewCycleInput();
+        var status = parent.ReadCustomStatusAs<CycleStatus>() ?? new CycleStatus { CycleId = parent.InstanceId, Title = input.Definition.Strategy.Title };
+        if (status.ActiveInstanceId is { } child && await client.GetInstanceAsync(child, cancellationToken).ConfigureAwait(false) is { IsRunning: true } running
+            && running.ReadCustomStatusAs<CycleStatus>() is { } childStatus)
+        {
+            status = childStatus;
+        }
+
+        return new CycleView
+        {
+            CycleId = parent.InstanceId,
+            Title = status.Title,
+            Stage = status.Stage,
+            RuntimeStatus = parent.RuntimeStatus.ToString().ToLowerInvariant(),
+            Failure = parent.FailureDetails?.ErrorMessage,
+            Lead = input.Definition.Lead,
+            CurrentBody = status.CurrentBody,
+            CurrentBodyIndex = status.CurrentBodyIndex,
+            Counts = status.Counts,
+            NextDeadline = status.NextDeadline,
+            ConsultationOpens = input.Definition.Consultation.Opens,
+            ConsultationCloses = status.ConsultationCloses,
+            ConsultationClosedEarly = status.ConsultationClosedEarly,
+            DraftingDeadline = input.Definition.DraftingDeadline,
+            Route = status.Route,
+            Decisions = status.Decisions,
+            DraftRound = status.DraftRound,
+            DraftVersion = status.DraftVersion,
+            DraftUrl = status.DraftUrl,
+            DraftSignedOff = status.DraftSignedOff,
+            AwaitingSignOff = status.AwaitingSignOff,
+            DirectorSignOff = input.Definition.DirectorSignOff,
+            ReferredBackComments = status.ReferredBackComments,
+            AdoptedOn = status.AdoptedOn,
+            ClosedReason = status.ClosedReason,
+            NextReviewNotifiedOn = status.NextReviewNotifiedOn,
+            BouncedConsultees = status.BouncedConsultees,
+            RecentCommands = status.RecentCommands,
+            CommandTarget = status.ActiveInstanceId ?? parent.InstanceId,
+            StartedAt = parent.CreatedAt,
+            UpdatedAt = parent.LastUpdatedAt,
+        };
+    }
+
+    /// <summary>"cycle-" and 16 hex digits of SHA-256 over the key: the same key always names the same cycle.</summary>
+    public static string DeriveId(string idempotencyKey) =>
+        "cycle-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..16];
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ReviewWorkflow.Durable;
+using ReviewWorkflow.Notifications.Email;
+using ReviewWorkflow.Notifications.Webhook;
+using ReviewWorkflow.Storage.Tables;
+using ReviewWorkflow.Workflow.Audit;
+using ReviewWorkflow.Workflow.Consultation;
+using ReviewWorkflow.Workflow.Cycles;
+using ReviewWorkflow.Workflow.Email;
+using ReviewWorkflow.Workflow.Responses;
+
+namespace ReviewWorkflow.Workflow.Hosting;
+
+/// <summary>The workflow's tables (audit, responses, email ledger, webhook events, consultee links).</summary>
+public sealed class WorkflowTables(TableServiceClient service, IOptions<WorkflowOptions> options)
+{
+    public TableClient Audit { get; } = service.GetTableClient(options.Value.AuditTable);
+
+    public TableClient Responses { get; } = service.GetTableClient(options.Value.ResponsesTable);
+
+    public TableClient EmailLedger { get; } = service.GetTableClient(options.Value.EmailLedgerTable);
+
+    public TableClient WebhookEvents { get; } = service.GetTableClient(options.Value.WebhookEventsTable);
+
+    public TableClient Links { get; } = service.GetTableClient(options.Value.LinksTable);
+
+    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var table in new[] { Audit, Responses, EmailLedger, WebhookEvents, Links })
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Creates the workflow's tables when the host starts.</summary>
+internal sealed class WorkflowTablesInitializer(WorkflowTables tables) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => tables.CreateIfNotExistsAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// The workflow's services without the durable runtime: options (section "Workflow"), the tables, audit log,
+    /// response store, Table Storage email ledger and webhook deduplicator (replacing the in-memory defaults, whatever
+    /// the registration order), consultee links, mailer, activities' dependencies and <see cref="ReviewCycleService"/>.
+    /// Needs <see cref="TableServiceClient"/> (AddReviewWorkflowStorage), <see cref="IEmailSender"/>
+    /// (AddReviewWorkflowEmail) and <c>IDirectory</c> (AddReviewWorkflowDirectory).
+    /// </summary>
+    public static IServiceCollection AddReviewCycleServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName))
+            .Validate(o => o.PublicBaseUrl.IsAbsoluteUri && (o.PublicBaseUrl.Scheme == Uri.UriSchemeHttps || o.PublicBaseUrl.Scheme == Uri.UriSchemeHttp),
+                "Workflow:PublicBaseUrl must be an absolute http(s) URL.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.LinkSigningKey) || IsKey(o.LinkSigningKey), "Workflow:LinkSigningKey must be Base64 of at least 32 bytes.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WorkflowTables>();
+        services.AddHostedService<WorkflowTablesInitializer>();
+        services.TryAddSingleton(sp => new AuditLog(sp.GetRequiredService<WorkflowTables>().Audit, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ResponseStore(sp.GetRequiredService<WorkflowTables>().Responses, sp.GetRequiredService<TimeProvider>()));
+        services.Replace(ServiceDescriptor.Singleton<IEmailSendLedger>(sp => new TableEmailSendLedger(sp.GetRequiredService<WorkflowTables>().EmailLedger)));
+        services.Replace(ServiceDescriptor.Singleton<IWebhookEventDeduplicator>(sp =>
+            new TableWebhookEventDeduplicator(sp.GetRequiredService<WorkflowTables>().WebhookEvents, sp.GetRequiredService<TimeProvider>())));
+        services.TryAddSingleton<IConsulteeLinkIssuer>(sp => new HmacConsulteeLinkIssuer(
+            sp.GetRequiredService<WorkflowTables>().Links, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WorkflowOptions>>()));
+        services.TryAddSingleton<WorkflowMailer>();
+        services.TryAddSingleton<ReviewCycleService>();
+        return services;
+    }
+
+    /// <summary>Registers the workflow's activities on a durable builder (the orchestrators are added by ReviewWorkflow.Orchestrations).</summary>
+    public static DurableTaskBuilder AddReviewCycleActivities(this DurableTaskBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .AddActivity<AppendAuditActivity>()
+            .AddActivity<SendStaffNoticeActivity>()
+            .AddActivity<ResolveConsulteesActivity>()
+            .AddActivity<SendConsultationRequestsActivity>()
+            .AddActivity<SendConsultationRemindersActivity>()
+            .AddActivity<SendEscalationActivity>()
+            .AddActivity<SendBounceNoticeActivity>()
+            .AddActivity<CountResponsesActivity>();
+    }
+
+    private static bool IsKey(string value)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value, buffer, out var written) && written >= 32;
+    }
+}
