@@ -16,7 +16,8 @@ public static class WebApplicationExtensions
     /// <summary>
     /// Adds the web middleware (security headers, body limits, problem details for /api and readable pages for
     /// other errors, GOV.UK Frontend files under /assets, authentication, authorization) and maps the pages and
-    /// <c>GET /api/outbox</c>. Call once, after <c>AddReviewWorkflowWeb</c>, before other endpoints need sign-in.
+    /// <c>GET /api/outbox</c>. Call once, after <c>AddReviewWorkflowWeb</c> and before any middleware that needs the
+    /// selected endpoint or the user: this calls <c>UseRouting</c>, <c>UseAuthentication</c> and <c>UseAuthorization</c>.
     /// </summary>
     public static WebApplication MapReviewWorkflowWeb(this WebApplication app)
     {
@@ -24,10 +25,14 @@ public static class WebApplicationExtensions
         var options = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
 
         app.UseMiddleware<SecurityHeadersMiddleware>(options.Hsts ?? !app.Environment.IsDevelopment());
-        app.UseMiddleware<RequestBodyLimitMiddleware>(options.MaxRequestBodyBytes, options.MaxFormBodyBytes);
         app.UseWhen(c => WebPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(c => !WebPaths.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseMiddleware<RequestBodyLimitMiddleware>(options.MaxRequestBodyBytes, options.MaxFormBodyBytes);
         UseGovUkFrontend(app, options);
+
+        // Routing after the status code pages, so a re-executed /error/{code} is routed afresh (with the implicit
+        // routing at the start of the pipeline, the re-execution would keep the original "no endpoint").
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
 
