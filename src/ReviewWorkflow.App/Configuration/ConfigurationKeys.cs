@@ -1,0 +1,52 @@
+using ReviewWorkflow.App.Authentication;
+using ReviewWorkflow.App.Hosting;
+using ReviewWorkflow.App.Telemetry;
+using ReviewWorkflow.Directory;
+using ReviewWorkflow.Durable;
+using ReviewWorkflow.Durable.AzureStorage;
+using ReviewWorkflow.Notifications;
+using ReviewWorkflow.Storage.Configuration;
+
+namespace ReviewWorkflow.App.Configuration;
+
+/// <summary>
+/// Every configuration key the app reads, in one place: the options classes bound from sections (each settable
+/// property is a key, <c>Section__Property</c> as an app setting) and the top-level keys. A test checks that each is
+/// set by infra/ or documented as optional in README.md.
+/// </summary>
+public static class ConfigurationKeys
+{
+    /// <summary>Section name (with ':' separators) and the options class bound from it.</summary>
+    public static readonly IReadOnlyList<(string Section, Type Options)> Sections =
+    [
+        (StorageOptions.SectionName, typeof(StorageOptions)),
+        (DurableOptions.SectionName, typeof(DurableOptions)),
+        (AzureStorageDurableOptions.SectionName, typeof(AzureStorageDurableOptions)),
+        (EmailOptions.SectionName, typeof(EmailOptions)),
+        (DirectoryOptions.SectionName, typeof(DirectoryOptions)),
+        (AppServiceAuthenticationOptions.SectionName, typeof(AppServiceAuthenticationOptions)),
+    ];
+
+    /// <summary>Keys read directly (app-setting spelling).</summary>
+    public static readonly IReadOnlyList<string> TopLevel =
+    [
+        StorageServiceCollectionExtensions.FunctionsStorageKey,
+        "AzureWebJobsStorage__tableServiceUri",
+        "AzureWebJobsStorage__queueServiceUri",
+        "AzureWebJobsStorage__clientId",
+        FunctionsHost.PortKey,
+        AuthenticationExtensions.WebsiteAuthEnabledKey,
+        TelemetryExtensions.OtlpEndpointKey,
+        "OTEL_SERVICE_NAME",
+    ];
+
+    /// <summary>Properties of the options base classes that are not the app's settings.</summary>
+    private static readonly HashSet<string> Inherited = new(typeof(Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions)
+        .GetProperties().Select(p => p.Name), StringComparer.Ordinal);
+
+    /// <summary>All keys in app-setting spelling (<c>__</c> between sections).</summary>
+    public static IEnumerable<string> All() =>
+        TopLevel.Concat(Sections.SelectMany(s => s.Options.GetProperties()
+            .Where(p => p.CanWrite && p.SetMethod!.IsPublic && !Inherited.Contains(p.Name))
+            .Select(p => s.Section.Replace(":", "__", StringComparison.Ordinal) + "__" + p.Name)));
+}
