@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReviewWorkflow.Directory;
+using ReviewWorkflow.Durable;
+using ReviewWorkflow.Durable.Store;
+using ReviewWorkflow.Durable.Store.InMemory;
+using ReviewWorkflow.Durable.Testing;
+using ReviewWorkflow.Notifications.Email;
+using ReviewWorkflow.Orchestrations;
+using ReviewWorkflow.Storage.Tables;
+using ReviewWorkflow.Testing;
+using ReviewWorkflow.Workflow.Audit;
+using ReviewWorkflow.Workflow.Cycles;
+using ReviewWorkflow.Workflow.Hosting;
+using ReviewWorkflow.Workflow.Responses;
+
+namespace ReviewWorkflow.Workflow.Tests.Fixtures;
+
+/// <summary>What survives a host restart: the durable store, the clock, the tables and the provider's record of sent mail.</summary>
+internal sealed class CycleWorld
+{
+    public CycleWorld(DateTimeOffset start)
+    {
+        Time = new FakeTimeProvider(start);
+        Store = new InMemoryDurableStore(Time);
+        Mail = new CapturingEmailSender(Time);
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public IDurableStore Store { get; }
+
+    public CapturingEmailSender Mail { get; }
+
+    public Dictionary<string, string?> Configuration { get; } = new()
+    {
+        ["Workflow:PublicBaseUrl"] = "https://reviews.council.example/",
+        ["Workflow:LinkSigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+        ["Workflow:AuditTable"] = Azurite.UniqueTableName("audit"),
+        ["Workflow:ResponsesTable"] = Azurite.UniqueTableName("resp"),
+        ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
+        ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
+        ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
+    };
+}
+
+/// <summary>
+/// The review-cycle orchestrations on <see cref="DurableTestHost"/> (fake clock, in-memory durable store), with the
+/// audit, responses, email ledger and links on real Azurite, the embedded demo directory, and a capturing email provider
+/// behind the real <see cref="IdempotentEmailSender"/> and Table Storage ledger.
+/// </summary>
+internal sealed class CycleHarness : IAsyncDisposable
+{
+    private CycleHarness(DurableTestHost host, CycleWorld world)
+    {
+        Host = host;
+        World = world;
+    }
+
+    public DurableTestHost Host { get; }
+
+    public CycleWorld World { get; }
+
+    public ReviewCycleService Service => Host.Services.GetRequiredService<ReviewCycleService>();
+
+    public ResponseStore Responses => Host.Services.GetRequiredService<ResponseStore>();
+
+    public AuditLog Audit => Host.Services.GetRequiredService<AuditLog>();
+
+    public IReadOnlyList<SentEmail> Sent => World.Mail.Sent;
+
+    public static async Task<CycleHarness> StartAsync(CycleWorld world, Func<IEmailSender, IEmailSender>? wrapSender = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(world.Configuration).Build();
+        var connection = await Azurite.GetConnectionAsync();
+        var host = await DurableTestHost.StartAsync(
+            b => b.AddReviewCycleOrchestrations(),
+            store: _ => world.Store,
+            time: world.Time,
+            services: s =>
+            {
+                s.AddSingleton<IConfiguration>(configuration);
+                s.AddSingleton(new TableServiceClient(connection));
+                s.AddReviewWorkflowDirectory(configuration);
+                s.AddReviewCycleServices(configuration);
+                s.AddSingleton<IEmailSender>(sp =>
+                {
+                    IEmailSender sender = new IdempotentEmailSender(world.Mail, sp.GetRequiredService<IEmailSendLedger>(), NullLogger<IdempotentEmailSender>.Instance);
+                    return wrapSender is null ? sender : wrapSender(sender);
+                });
+            });
+        await host.Services.GetRequiredService<WorkflowTables>().CreateIfNotExistsAsync();
+        return new CycleHarness(host, world);
+    }
+
+    public Task AdvanceToAsync(DateTimeOffset at) => Host.AdvanceToAsync(at);
+
+    public Task AdvanceToAsync(int year, int month, int day, int hour = 12) => Host.AdvanceToAsync(new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.Zero));
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}
+
+/// <summary>Actors of the demo council.</summary>
+internal static class People
+{
+    public static readonly Actor Lead = new("lead@council.example", AuditRole.Lead);
+    public static readonly Actor Clerk = new("clerk@council.example", AuditRole.Clerk);
+    public static readonly Actor Director = new("director@council.example", AuditRole.Lead);
+}
