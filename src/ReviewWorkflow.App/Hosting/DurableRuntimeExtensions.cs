@@ -34,6 +34,15 @@ public static class DurableRuntimeExtensions
         services.AddDurableAzureStorage(configuration);
         services.AddSingleton<DurableStoreInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableStoreInitializer>());
+
+        // The dispatcher is started by DurableDispatcherStarter once storage answers, not by the host directly.
+        foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DurableHostedService)).ToList())
+        {
+            services.Remove(hosted);
+        }
+
+        services.AddSingleton<DurableHostedService>();
+        services.AddHostedService<DurableDispatcherStarter>();
         return services;
     }
 }

@@ -59,7 +59,7 @@ public class SecretScanTests
         Assert.Matches(Patterns.Single(p => p.Name == "private key").Pattern, "-----BEGIN " + "PRIVATE KEY-----");
     }
 
-    private static IEnumerable<string> TrackedFiles(string root)
+    private static string[] TrackedFiles(string root)
     {
         var psi = new ProcessStartInfo("git", ["ls-files", "-z"]) { WorkingDirectory = root, RedirectStandardOutput = true, UseShellExecute = false };
         using var git = Process.Start(psi)!;
