@@ -67,3 +67,17 @@ internal static class CycleSteps
     public static List<string> Log(this CycleHarness h, DateOnly? from = null) =>
         [.. h.Sent.Where(s => from is null || s.Day >= from).Select(s => s.ToString())];
 }
+
+internal static class CycleStepsToRatification
+{
+    /// <summary>Runs the consultation out, submits and signs off draft 1.0 on 8-9 March: the report is then with the Panel.</summary>
+    public static async Task ToRatificationAsync(this CycleHarness h, string id)
+    {
+        await h.AdvanceToAsync(2027, 3, 8);
+        await h.Service.SubmitDraftAsync(id, CycleSteps.Draft("1.0"), People.Lead, "req-draft", CycleSteps.NewKey()).OkAsync();
+        await h.Host.RunUntilIdleAsync();
+        await h.Service.SignOffAsync(id, true, null, People.Director, "req-sign", CycleSteps.NewKey()).OkAsync();
+        await h.Host.RunUntilIdleAsync();
+        Assert.Equal(ReviewWorkflow.Workflow.Cycles.CycleStage.Ratification, (await h.ViewAsync(id)).Stage);
+    }
+}

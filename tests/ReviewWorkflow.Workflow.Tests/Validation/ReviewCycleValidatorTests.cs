@@ -125,7 +125,15 @@ public class ReviewCycleValidatorTests
         var groups = Valid.Consultation.Groups.ToList();
         groups[1] = groups[1] with { Members = [] };
         var error = Single(Valid with { Consultation = Valid.Consultation with { Groups = groups } }, "consultation.groups[1].members");
-        Assert.Equal("Add at least one member to the group \"Foster carers\", or remove the group.", error.Message);
+        Assert.Equal("Add at least one member to the group \"Foster carers\", choose a directory group, or remove the group.", error.Message);
+    }
+
+    [Fact]
+    public void Validate_GroupFromDirectoryOnly_IsAccepted()
+    {
+        var groups = Valid.Consultation.Groups.ToList();
+        groups[1] = groups[1] with { Members = [], DirectoryGroupId = "foster-carers" };
+        Assert.Empty(ReviewCycleValidator.Validate(Valid with { Consultation = Valid.Consultation with { Groups = groups } }, CouncilSettings.Default, RutlandLikeCycle.Today));
     }
 
     [Fact]
