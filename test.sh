@@ -7,6 +7,7 @@ cd "$RW_ROOT"
 
 rw_require_tools
 rw_npm_install
+rw_install_chromium
 trap 'rw_stop_started' EXIT
 trap 'exit 130' INT TERM
 

@@ -68,3 +68,11 @@ rw_stop_started() {
   done
   RW_STARTED_PIDS=()
 }
+
+# Debian's chromium for the browser tests (Playwright drives it through ExecutablePath; no browser download).
+rw_install_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  rw_say "Installing chromium for the browser tests (apt-get)"
+  [ "$(id -u)" -eq 0 ] || rw_die "chromium is missing; install it as root: apt-get update && apt-get install -y chromium"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || rw_die "apt-get could not install chromium"
+}
