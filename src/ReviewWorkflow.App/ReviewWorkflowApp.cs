@@ -24,6 +24,7 @@ public static class ReviewWorkflowApp
         builder.AddFunctionsHost();
         builder.Services.AddProblemDetails();
         builder.Services.AddReviewWorkflowStorage(builder.Configuration);
+        builder.Services.AddReviewCycle(builder.Configuration); // before AddReviewWorkflowDurable: registers the orchestrators
         builder.Services.AddReviewWorkflowDurable(builder.Configuration);
         builder.Services.AddReviewWorkflowEmail(builder.Configuration);
         builder.Services.AddReviewWorkflowDirectory(builder.Configuration);
@@ -37,6 +38,7 @@ public static class ReviewWorkflowApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapReviewCycleWebhooks();
         app.MapFunctionsHost();
         return app;
     }
