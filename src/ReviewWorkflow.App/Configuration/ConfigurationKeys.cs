@@ -6,6 +6,7 @@ using ReviewWorkflow.Durable;
 using ReviewWorkflow.Durable.AzureStorage;
 using ReviewWorkflow.Notifications;
 using ReviewWorkflow.Storage.Configuration;
+using ReviewWorkflow.Workflow.Hosting;
 
 namespace ReviewWorkflow.App.Configuration;
 
@@ -25,6 +26,7 @@ public static class ConfigurationKeys
         (EmailOptions.SectionName, typeof(EmailOptions)),
         (DirectoryOptions.SectionName, typeof(DirectoryOptions)),
         (AppServiceAuthenticationOptions.SectionName, typeof(AppServiceAuthenticationOptions)),
+        (WorkflowOptions.SectionName, typeof(WorkflowOptions)),
     ];
 
     /// <summary>Keys read directly (app-setting spelling).</summary>
