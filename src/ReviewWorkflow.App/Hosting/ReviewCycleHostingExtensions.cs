@@ -30,7 +30,6 @@ public static partial class ReviewCycleHostingExtensions
         }
 
         services.AddReviewCycleServices(configuration);
-        WorkflowTablesStarter.ReplaceInitializer(services);
         services.AddSingleton(new DurableTaskRegistration(b => b.AddReviewCycleOrchestrations()));
         return services;
     }

@@ -37,14 +37,6 @@ public sealed class WorkflowTables(TableServiceClient service, IOptions<Workflow
     }
 }
 
-/// <summary>Creates the workflow's tables when the host starts.</summary>
-internal sealed class WorkflowTablesInitializer(WorkflowTables tables) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => tables.CreateIfNotExistsAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>

@@ -1,14 +1,14 @@
-using ReviewWorkflow.Workflow.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace ReviewWorkflow.App.Hosting;
+namespace ReviewWorkflow.Workflow.Hosting;
 
 /// <summary>
 /// Creates the workflow's tables (audit, responses, email ledger, webhook events, links) at start-up without letting a
 /// storage outage stop the host: one bounded try while starting (so with storage up the tables exist before the first
-/// request), then retries with backoff in the background until storage answers. Replaces the workflow's own
-/// initializer, which would fail the host's start.
+/// request), then retries with backoff in the background until storage answers.
 /// </summary>
-internal sealed partial class WorkflowTablesStarter(WorkflowTables tables, TimeProvider time, ILogger<WorkflowTablesStarter> logger) : IHostedService, IDisposable
+internal sealed partial class WorkflowTablesInitializer(WorkflowTables tables, TimeProvider time, ILogger<WorkflowTablesInitializer> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan FirstTryLimit = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(60);
@@ -73,17 +73,6 @@ internal sealed partial class WorkflowTablesStarter(WorkflowTables tables, TimeP
         }
     }
 
-    /// <summary>Swaps the workflow's own table initializer (which throws on a storage outage) for this one.</summary>
-    internal static void ReplaceInitializer(IServiceCollection services)
-    {
-        var own = typeof(WorkflowTables).Assembly.GetType("ReviewWorkflow.Workflow.Hosting.WorkflowTablesInitializer", throwOnError: true);
-        foreach (var descriptor in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == own).ToList())
-        {
-            services.Remove(descriptor);
-        }
-
-        services.AddHostedService<WorkflowTablesStarter>();
-    }
 
     [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Could not create the workflow's tables at start; retrying in the background until storage answers.")]
     private static partial void LogWaitingForStorage(ILogger logger, Exception exception);
