@@ -48,6 +48,11 @@ public sealed class ConsultationApiTests(ApiHostFixture fixture)
         }
 
         await ApiHostFixture.WaitForAsync(fixture.App, id, v => v.Stage == CycleStage.Drafting, "drafting");
+        using (var repeat = await fixture.Lead.PostJsonAsync(url, null, key))
+        {
+            Assert.Equal("drafting", (await repeat.JsonAsync(HttpStatusCode.OK))["stage"]!.GetValue<string>());
+        }
+
         using var cycle = await fixture.Lead.GetAsync($"/api/cycles/{id}");
         var json = await cycle.JsonAsync(HttpStatusCode.OK);
         Assert.Equal("drafting", json["stage"]!.GetValue<string>());
