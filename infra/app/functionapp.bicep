@@ -93,8 +93,7 @@ var baseSettings = {
   Email__FromName: 'Strategy review'
   Directory__Provider: directoryProvider
   Directory__ManagedIdentityClientId: identityClientId
-  Authentication__AppService__Enabled: 'true'
-  Web__TokenSigningKey: '@${keyVaultReference}${tokenSigningKeyUri})'
+  Web__AppServiceAuthentication: 'true'
   Workflow__LinkSigningKey: '@${keyVaultReference}${tokenSigningKeyUri})'
   Workflow__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net/' : publicBaseUrl
   MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@${keyVaultReference}${authClientSecretUri})'

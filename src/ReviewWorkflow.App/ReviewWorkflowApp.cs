@@ -1,4 +1,3 @@
-using ReviewWorkflow.App.Authentication;
 using ReviewWorkflow.App.Configuration;
 using ReviewWorkflow.App.Health;
 using ReviewWorkflow.App.Hosting;
@@ -6,6 +5,7 @@ using ReviewWorkflow.App.Telemetry;
 using ReviewWorkflow.Directory;
 using ReviewWorkflow.Notifications;
 using ReviewWorkflow.Storage.Configuration;
+using ReviewWorkflow.Web;
 
 namespace ReviewWorkflow.App;
 
@@ -13,8 +13,9 @@ namespace ReviewWorkflow.App;
 public static class ReviewWorkflowApp
 {
     /// <summary>Creates the app. <paramref name="configure"/> lets tests override configuration (and add durable
-    /// registrations, <see cref="DurableTaskRegistration"/>) before services are built.</summary>
-    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// registrations, <see cref="DurableTaskRegistration"/>) before services are built; <paramref name="map"/> lets
+    /// them add endpoints after the app's own.</summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
@@ -28,18 +29,17 @@ public static class ReviewWorkflowApp
         builder.Services.AddReviewWorkflowDurable(builder.Configuration);
         builder.Services.AddReviewWorkflowEmail(builder.Configuration);
         builder.Services.AddReviewWorkflowDirectory(builder.Configuration);
-        builder.Services.AddReviewWorkflowAuthentication(builder.Configuration);
+        builder.Services.AddReviewWorkflowWeb(builder.Configuration, builder.Environment); // pages, API, sign-in and roles
         builder.Services.AddReviewWorkflowTelemetry(builder.Configuration);
         builder.Services.AddStorageHealth();
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.MapReviewWorkflowWeb(); // security headers, status code pages, routing, authentication, authorization, pages, /api
         app.MapHealth();
         app.MapReviewCycleWebhooks();
         app.MapFunctionsHost();
+        map?.Invoke(app);
         return app;
     }
 }

@@ -10,12 +10,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "GOV.UK Frontend files not found (looked for {Path}); pages will be unstyled. Run 'npm ci' or set Web:GovUkFrontendPath.")]
     public static partial void GovUkFrontendMissing(ILogger logger, string path);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Consultee link issued for consultee {ConsulteeId} in cycle {CycleId}, expiring {ExpiresAt:O}.")]
-    public static partial void TokenIssued(ILogger logger, string cycleId, string consulteeId, DateTimeOffset expiresAt);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Consultee link refused: {Error}.")]
-    public static partial void TokenRefused(ILogger logger, string error);
-
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "{Count} consultee link(s) revoked.")]
-    public static partial void TokensRevoked(ILogger logger, int count);
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Storage unavailable while serving {Path} (status {Status}, code {ErrorCode}); answered 503 with Retry-After.")]
+    public static partial void StorageUnavailable(ILogger logger, string path, int status, string errorCode, Exception exception);
 }

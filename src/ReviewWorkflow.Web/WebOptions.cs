@@ -16,13 +16,6 @@ public sealed class WebOptions
     /// root upwards (the repository's, locally); the publish step copies the folder next to the app.</summary>
     public string? GovUkFrontendPath { get; set; }
 
-    /// <summary>Secret for signing consultee links: Base64, at least 32 bytes. A Key Vault reference in Azure; in
-    /// Development a fixed development key is used when empty. Never commit a real key.</summary>
-    public string? TokenSigningKey { get; set; }
-
-    /// <summary>Table holding consultee link hashes.</summary>
-    public string ConsulteeLinksTable { get; set; } = "consulteelinks";
-
     /// <summary>Largest request body accepted anywhere (bytes); larger gets 413 before anything is read.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
@@ -33,7 +26,7 @@ public sealed class WebOptions
     public bool? Hsts { get; set; }
 
     /// <summary>Sign-in through Azure App Service Authentication (Easy Auth) headers. Null: on when App Service says
-    /// it is enabled (<c>WEBSITE_AUTH_ENABLED=True</c>). Only turn on behind App Service Authentication, which
+    /// it is enabled (<c>WEBSITE_AUTH_ENABLED=True</c>); <c>infra/</c> sets <c>Web__AppServiceAuthentication=true</c>. Only turn on behind App Service Authentication, which
     /// removes these headers from incoming requests; otherwise anyone could send them.</summary>
     public bool? AppServiceAuthentication { get; set; }
 

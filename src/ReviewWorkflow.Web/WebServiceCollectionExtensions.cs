@@ -15,7 +15,6 @@ using ReviewWorkflow.Storage.Configuration;
 using ReviewWorkflow.Storage.Tables;
 using ReviewWorkflow.Web.Authentication;
 using ReviewWorkflow.Web.Layout;
-using ReviewWorkflow.Web.Tokens;
 
 namespace ReviewWorkflow.Web;
 
@@ -24,7 +23,7 @@ public static class WebServiceCollectionExtensions
     /// <summary>
     /// Registers the pages (Razor Pages from this assembly), antiforgery, problem details, sign-in (App Service
     /// Authentication headers; the development sign-in in Development), the Lead / Clerk / Admin policies and
-    /// <see cref="IConsulteeTokens"/>. Binds section <c>Web</c> (<see cref="WebOptions"/>). Registers storage, the
+    /// nothing else: consultee links are the workflow's <c>IConsulteeLinkIssuer</c>. Binds section <c>Web</c> (<see cref="WebOptions"/>). Registers storage, the
     /// directory and email with their own Add methods only if nothing registered them before.
     /// </summary>
     public static IServiceCollection AddReviewWorkflowWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -75,7 +74,7 @@ public static class WebServiceCollectionExtensions
             });
 
         var appService = options.AppServiceAuthentication
-                         ?? string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase);
+                         ?? string.Equals(configuration[WebAuthentication.WebsiteAuthEnabledKey], "True", StringComparison.OrdinalIgnoreCase);
         var development = environment.IsDevelopment();
         var authentication = services.AddAuthentication(WebAuthentication.Scheme)
             .AddPolicyScheme(WebAuthentication.Scheme, "Review a strategy", o =>
@@ -88,16 +87,11 @@ public static class WebServiceCollectionExtensions
         }
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(WebRoles.Policies.Lead, p => p.RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role, WebRoles.Lead))
-            .AddPolicy(WebRoles.Policies.Clerk, p => p.RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role, WebRoles.Clerk))
+            // An administrator can do everything a lead or a clerk can (and only administrators the rest).
+            .AddPolicy(WebRoles.Policies.Lead, p => p.RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role, WebRoles.Lead, WebRoles.Admin))
+            .AddPolicy(WebRoles.Policies.Clerk, p => p.RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role, WebRoles.Clerk, WebRoles.Admin))
             .AddPolicy(WebRoles.Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role, WebRoles.Admin));
 
-        services.TryAddSingleton<TokenSigningKey>();
-        services.TryAddSingleton<IConsulteeTokens>(sp => new TableConsulteeTokens(
-            sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<IOptions<WebOptions>>().Value.ConsulteeLinksTable),
-            sp.GetRequiredService<TokenSigningKey>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<TableConsulteeTokens>>()));
         return services;
     }
 

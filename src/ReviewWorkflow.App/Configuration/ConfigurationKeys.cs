@@ -1,4 +1,3 @@
-using ReviewWorkflow.App.Authentication;
 using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.App.Telemetry;
 using ReviewWorkflow.Directory;
@@ -6,6 +5,8 @@ using ReviewWorkflow.Durable;
 using ReviewWorkflow.Durable.AzureStorage;
 using ReviewWorkflow.Notifications;
 using ReviewWorkflow.Storage.Configuration;
+using ReviewWorkflow.Web;
+using ReviewWorkflow.Web.Authentication;
 using ReviewWorkflow.Workflow.Hosting;
 
 namespace ReviewWorkflow.App.Configuration;
@@ -25,7 +26,7 @@ public static class ConfigurationKeys
         (AzureStorageDurableOptions.SectionName, typeof(AzureStorageDurableOptions)),
         (EmailOptions.SectionName, typeof(EmailOptions)),
         (DirectoryOptions.SectionName, typeof(DirectoryOptions)),
-        (AppServiceAuthenticationOptions.SectionName, typeof(AppServiceAuthenticationOptions)),
+        (WebOptions.SectionName, typeof(WebOptions)),
         (WorkflowOptions.SectionName, typeof(WorkflowOptions)),
     ];
 
@@ -37,7 +38,7 @@ public static class ConfigurationKeys
         "AzureWebJobsStorage__queueServiceUri",
         "AzureWebJobsStorage__clientId",
         FunctionsHost.PortKey,
-        AuthenticationExtensions.WebsiteAuthEnabledKey,
+        WebAuthentication.WebsiteAuthEnabledKey,
         TelemetryExtensions.OtlpEndpointKey,
         "OTEL_SERVICE_NAME",
     ];

@@ -11,4 +11,7 @@ public static class WebAuthentication
 
     /// <summary>Local development sign-in (cookie from /dev/sign-in, or X-Dev-User).</summary>
     public const string Development = "DevelopmentSignIn";
+
+    /// <summary>Set to <c>True</c> by App Service when App Service Authentication runs in front of the app.</summary>
+    public const string WebsiteAuthEnabledKey = "WEBSITE_AUTH_ENABLED";
 }

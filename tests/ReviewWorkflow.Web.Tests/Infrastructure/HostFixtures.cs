@@ -17,7 +17,6 @@ public sealed class ProductionHost : IAsyncLifetime
 
     public async Task InitializeAsync() => Host = await WebTestHost.StartAsync("Production", new Dictionary<string, string?>
     {
-        ["Web:TokenSigningKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray()),
         ["Web:AppServiceAuthentication"] = "true",
         ["Web:RoleGroups:clerk:0"] = "6f1c2a3b-0000-4000-8000-00000000c1e7",
     });

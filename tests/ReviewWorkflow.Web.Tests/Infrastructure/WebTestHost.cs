@@ -1,24 +1,33 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using ReviewWorkflow.App;
+using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.Testing;
+using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Web.Api;
 
 namespace ReviewWorkflow.Web.Tests.Infrastructure;
 
-/// <summary>The web pieces in a minimal app of their own, on real Kestrel at 127.0.0.1 with a free port, on real Azurite.</summary>
+/// <summary>
+/// The whole app (<see cref="ReviewWorkflowApp.Create"/>: pages, API, durable runtime with its standalone dispatcher,
+/// workflow) on real Kestrel at 127.0.0.1 with a free port, on real Azurite, with a task hub, workflow tables and local
+/// outbox of its own and a <see cref="ShiftedClock"/> (starts at <c>start</c>, default now, and runs at real speed).
+/// </summary>
 public sealed class WebTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private WebTestHost(WebApplication app, Uri address, string outboxFolder)
+    private WebTestHost(WebApplication app, Uri address, string outboxFolder, ShiftedClock clock, string hub)
     {
         _app = app;
         Address = address;
         OutboxFolder = outboxFolder;
+        Clock = clock;
+        Hub = hub;
         Client = NewClient();
     }
 
@@ -29,7 +38,13 @@ public sealed class WebTestHost : IAsyncDisposable
 
     public string OutboxFolder { get; }
 
+    public ShiftedClock Clock { get; }
+
+    public string Hub { get; }
+
     public IServiceProvider Services => _app.Services;
+
+    public ReviewCycleService Cycles => Services.GetRequiredService<ReviewCycleService>();
 
     public HttpClient NewClient(CookieContainer? cookies = null) => new(new HttpClientHandler
     {
@@ -39,31 +54,51 @@ public sealed class WebTestHost : IAsyncDisposable
     })
     { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
 
-    public static async Task<WebTestHost> StartAsync(string environment = "Development", IDictionary<string, string?>? settings = null)
+    /// <summary>A client that signs every request in as <paramref name="email"/> with the development sign-in header.</summary>
+    public HttpClient ClientAs(string email)
+    {
+        var client = NewClient();
+        client.DefaultRequestHeaders.Add("X-Dev-User", email);
+        return client;
+    }
+
+    public static async Task<WebTestHost> StartAsync(string environment = "Development", IDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
     {
         var outbox = Path.Combine(Path.GetTempPath(), "rw-web-tests", Guid.NewGuid().ToString("N"));
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var hub = "web" + Guid.NewGuid().ToString("N")[..12];
+        var clock = new ShiftedClock(start ?? DateTimeOffset.UtcNow);
+        var all = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync(),
+            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = null,
+            ["Durable:AzureStorage:TaskHubName"] = hub,
+            ["Email:SendGridApiKey"] = "",
             ["Email:OutboxPath"] = outbox,
-            ["Web:ConsulteeLinksTable"] = Azurite.UniqueTableName("links"),
+            ["Workflow:LinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Workflow:AuditTable"] = Azurite.UniqueTableName("audit"),
+            ["Workflow:ResponsesTable"] = Azurite.UniqueTableName("resp"),
+            ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
+            ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
+            ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
             ["Web:GovUkFrontendPath"] = Path.Combine(Azurite.RepositoryRoot(), "node_modules", "govuk-frontend", "dist", "govuk"),
-        });
-        if (settings is not null)
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            builder.Configuration.AddInMemoryCollection(settings);
+            all[key] = value;
         }
 
-        builder.Services.AddReviewWorkflowWeb(builder.Configuration, builder.Environment);
-        var app = builder.Build();
-        app.MapReviewWorkflowWeb();
-        MapProbes(app);
+        var app = ReviewWorkflowApp.Create(["--urls", "http://127.0.0.1:0", "--environment", environment], builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Configuration.AddInMemoryCollection(all);
+            builder.Services.AddSingleton<TimeProvider>(clock);
+        }, MapProbes);
         await app.StartAsync();
+        // The task hub's tables and queues are created in the background at start; wait for them.
+        using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await app.Services.GetRequiredService<DurableStoreInitializer>().EnsureAsync(ready.Token);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new WebTestHost(app, new Uri(address), outbox);
+        return new WebTestHost(app, new Uri(address), outbox, clock, hub);
     }
 
     /// <summary>Endpoints that stand in for the real API in these tests: one per policy, one echoing the user, one
@@ -81,6 +116,15 @@ public sealed class WebTestHost : IAsyncDisposable
             authenticated = c.User.Identity?.IsAuthenticated == true,
             roles = c.User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(r => r.Value).ToArray(),
         }));
+        // Storage failing in the way given (status 0 = unreachable), for the API and for a page path.
+        foreach (var prefix in new[] { "/api/probe", "/probe" })
+        {
+            app.MapGet(prefix + "/storage/{status:int}/{code}", (int status, string code) =>
+            {
+                throw new ReviewWorkflow.Storage.StorageRequestException(status, code == "none" ? null : code, "Probe: storage failed.");
+            });
+        }
+
         app.MapGet("/api/probe/invalid", () => ApiProblems.Field("consultation.closes", "Enter a date after today."));
         app.MapPost("/api/probe/echo", async (HttpRequest request) =>
         {

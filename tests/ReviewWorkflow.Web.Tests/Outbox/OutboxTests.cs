@@ -66,7 +66,7 @@ public sealed class OutboxTests
     [Fact]
     public async Task Outbox_does_not_exist_outside_Development()
     {
-        await using var host = await WebTestHost.StartAsync("Production", new Dictionary<string, string?> { ["Web:TokenSigningKey"] = Convert.ToBase64String(new byte[32]) });
+        await using var host = await WebTestHost.StartAsync("Production");
 
         using var page = await host.Client.GetAsync("/outbox");
         using var api = await host.Client.GetAsync("/api/outbox");

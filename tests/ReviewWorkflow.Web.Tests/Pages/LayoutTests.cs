@@ -1,6 +1,6 @@
 using System.Net;
 using ReviewWorkflow.Web.Tests.Infrastructure;
-using ReviewWorkflow.Web.Tokens;
+using ReviewWorkflow.Workflow.Consultation;
 
 namespace ReviewWorkflow.Web.Tests.Pages;
 
@@ -59,13 +59,13 @@ public sealed class LayoutTests(DevelopmentHost fixture) : IClassFixture<Develop
     [Fact]
     public async Task Consultee_link_page_opens_for_a_valid_link_and_explains_a_revoked_one()
     {
-        var tokens = fixture.Host.Services.GetRequiredService<IConsulteeTokens>();
-        var valid = await tokens.IssueAsync("cycle-x", "yp-lily", DateTimeOffset.UtcNow.AddDays(7));
-        var revoked = await tokens.IssueAsync("cycle-x", "yp-ellis", DateTimeOffset.UtcNow.AddDays(7));
-        await tokens.RevokeAsync(revoked);
+        var links = fixture.Host.Services.GetRequiredService<IConsulteeLinkIssuer>();
+        var valid = await links.IssueAsync("cycle-x", "yp-lily", DateTimeOffset.UtcNow.AddDays(7));
+        var revoked = await links.IssueAsync("cycle-x", "yp-ellis", DateTimeOffset.UtcNow.AddDays(7));
+        await links.RevokeAsync("cycle-x", "yp-ellis");
 
-        using var ok = await fixture.Host.Client.GetAsync("/respond/" + valid);
-        using var gone = await fixture.Host.Client.GetAsync("/respond/" + revoked);
+        using var ok = await fixture.Host.Client.GetAsync("/respond/" + valid.Token);
+        using var gone = await fixture.Host.Client.GetAsync("/respond/" + revoked.Token);
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);

@@ -1,4 +1,4 @@
-namespace ReviewWorkflow.App.Tests.Infrastructure;
+namespace ReviewWorkflow.Testing;
 
 /// <summary>
 /// A clock that starts at a fixed instant and then runs at real speed, and that a test can move forward (the
