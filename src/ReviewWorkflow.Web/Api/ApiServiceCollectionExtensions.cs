@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ReviewWorkflow.Web.Api;
@@ -14,6 +15,19 @@ public static class ApiServiceCollectionExtensions
         services.AddOpenApi(options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true;
+            options.AddOperationTransformer((operation, _, _) =>
+            {
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                {
+                    if (parameter.Name == ApiBody.IdempotencyKeyHeader)
+                    {
+                        parameter.Required = true;
+                        parameter.Description = "1 to 200 characters, new for each action (a GUID); a retry with the same key is applied once and answers 200.";
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Review a strategy: staff API";

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using ReviewWorkflow.Workflow.Domain;
 
 namespace ReviewWorkflow.Web.Api;
 
-// The request bodies of /api/cycles. Every field is nullable so "missing" reaches the domain validators as the empty
+// The request bodies of /api/cycles. [Required] documents the required fields in the OpenAPI document only (there is
+// no attribute validation): every field is nullable so "missing" reaches the domain validators as the empty
 // value they name (e.g. "consultation.closes: Enter the date the consultation closes"); unknown fields are refused,
 // so a misspelt field is reported instead of silently ignored. Enums are kebab-case, dates yyyy-MM-dd.
 
@@ -14,20 +16,25 @@ public sealed record StartCycleRequest
     /// <summary>Letters, digits, '-' and '_'; derived from the Idempotency-Key when omitted.</summary>
     public string? Id { get; init; }
 
+    [Required]
     public StrategyRequest? Strategy { get; init; }
 
+    [Required]
     public PersonRequest? Lead { get; init; }
 
     public IReadOnlyList<PersonRequest>? TaskAndFinishGroup { get; init; }
 
+    [Required]
     public ConsultationRequest? Consultation { get; init; }
 
+    [Required]
     public DateOnly? DraftingDeadline { get; init; }
 
     /// <summary>A director who signs the draft off before it goes to the first body.</summary>
     public PersonRequest? DirectorSignOff { get; init; }
 
     /// <summary>The bodies the report goes to, in meeting order.</summary>
+    [Required]
     public IReadOnlyList<RouteStepRequest>? Route { get; init; }
 
     /// <summary>The cycle this one reviews again (recorded in the audit trail).</summary>
@@ -37,16 +44,20 @@ public sealed record StartCycleRequest
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record StrategyRequest
 {
+    [Required]
     public string? Title { get; init; }
 
     /// <summary>"strategy" (priorities; the default) or "pledge" (a pledge document: at least one pledge).</summary>
     public StrategyKind? Kind { get; init; }
 
     /// <summary>The service that owns it, e.g. "Children's Social Care" (the committee report's header needs it).</summary>
+    [Required]
     public string? OwningService { get; init; }
 
+    [Required]
     public DateOnly? PeriodStart { get; init; }
 
+    [Required]
     public DateOnly? PeriodEnd { get; init; }
 
     /// <summary>When it stops being in force; the end of the period when omitted.</summary>
@@ -58,8 +69,10 @@ public sealed record StrategyRequest
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record PersonRequest
 {
+    [Required]
     public string? Name { get; init; }
 
+    [Required]
     public string? Email { get; init; }
 }
 
@@ -70,17 +83,21 @@ public sealed record ConsultationRequest
     public DateOnly? Opens { get; init; }
 
     /// <summary>Responses are accepted to the end of this day (UK time).</summary>
+    [Required]
     public DateOnly? Closes { get; init; }
 
+    [Required]
     public IReadOnlyList<ConsulteeGroupRequest>? Groups { get; init; }
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ConsulteeGroupRequest
 {
+    [Required]
     public string? Name { get; init; }
 
     /// <summary>young-people (plain-language form), carers, staff or partners.</summary>
+    [Required]
     public Audience? Audience { get; init; }
 
     public IReadOnlyList<ConsulteeRequest>? Members { get; init; }
@@ -94,8 +111,10 @@ public sealed record ConsulteeGroupRequest
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ConsulteeRequest
 {
+    [Required]
     public string? Name { get; init; }
 
+    [Required]
     public string? Email { get; init; }
 
     /// <summary>For partners: their organisation.</summary>
@@ -114,21 +133,26 @@ public sealed record QuestionsRequest
 public sealed record PledgeQuestionRequest
 {
     /// <summary>1-based index into the strategy's pledges.</summary>
+    [Required]
     public int? Pledge { get; init; }
 
+    [Required]
     public string? Text { get; init; }
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record RouteStepRequest
 {
+    [Required]
     public string? Body { get; init; }
 
+    [Required]
     public DateOnly? MeetingDate { get; init; }
 
     public TimeOnly? MeetingTime { get; init; }
 
     /// <summary>Required: a key decision needs 28 clear days' notice.</summary>
+    [Required]
     public bool? KeyDecision { get; init; }
 
     /// <summary>The committee clerk who records the decision and gets the reminders.</summary>
@@ -139,6 +163,7 @@ public sealed record RouteStepRequest
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ExtendConsultationRequest
 {
+    [Required]
     public DateOnly? Closes { get; init; }
 }
 
@@ -150,9 +175,11 @@ public sealed record CloseConsultationRequest;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record DraftRequest
 {
+    [Required]
     public string? Version { get; init; }
 
     /// <summary>An absolute https link to the draft document.</summary>
+    [Required]
     public string? DocumentUrl { get; init; }
 
     public IReadOnlyList<YouSaidWeDidRequest>? YouSaidWeDid { get; init; }
@@ -161,10 +188,13 @@ public sealed record DraftRequest
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record YouSaidWeDidRequest
 {
+    [Required]
     public string? Theme { get; init; }
 
+    [Required]
     public string? YouSaid { get; init; }
 
+    [Required]
     public string? WeDid { get; init; }
 }
 
@@ -173,16 +203,21 @@ public sealed record YouSaidWeDidRequest
 public sealed record DecisionRequest
 {
     /// <summary>The body the report is with now.</summary>
+    [Required]
     public string? Body { get; init; }
 
+    [Required]
     public DateOnly? MeetingDate { get; init; }
 
+    [Required]
     public DecisionOutcome? Outcome { get; init; }
 
     public string? AgendaItem { get; init; }
 
+    [Required]
     public string? MinuteReference { get; init; }
 
+    [Required]
     public string? Resolution { get; init; }
 
     /// <summary>Required when the outcome is defer.</summary>

@@ -29,7 +29,8 @@ public sealed class OpenApiDocumentTests(ApiHostFixture fixture)
         {
             var operation = paths[path]![method]!;
             Assert.Equal($"#/components/schemas/{schema}", operation["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
-            Assert.Contains(operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Idempotency-Key" && p["in"]!.GetValue<string>() == "header");
+            Assert.Contains(operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Idempotency-Key" && p["in"]!.GetValue<string>() == "header"
+                && p["required"]?.GetValue<bool>() == true);
             Assert.NotNull(operation["responses"]!["400"]);
             Assert.NotNull(operation["responses"]![path == "/api/cycles" ? "201" : "202"]!["content"]!["application/json"]);
         }
@@ -38,6 +39,9 @@ public sealed class OpenApiDocumentTests(ApiHostFixture fixture)
         Assert.NotNull(paths["/api/cycles/{id}/audit/verify"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]);
         var schemas = document["components"]!["schemas"]!.AsObject();
         Assert.Contains("ApiCycle", schemas.Select(s => s.Key));
+        Assert.Equal(["consultation", "draftingDeadline", "lead", "route", "strategy"],
+            schemas["StartCycleRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Contains("audience", schemas["ConsulteeGroupRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
         var text = document.ToJsonString();
         foreach (var value in new[] { "\"refer-back\"", "\"young-people\"", "\"ratification\"" })
         {
