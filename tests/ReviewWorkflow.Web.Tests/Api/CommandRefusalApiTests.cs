@@ -77,6 +77,7 @@ public sealed class CommandRefusalApiTests(ApiHostFixture fixture)
         { "drafts", "version", "7", "version" },
         { "decisions", "outcome", "\"approved\"", "outcome" },
         { "decisions", "outcome", "null", "outcome" },
+        { "decisions", "outcome", "\"defer\"", "newMeetingDate" }, // a deferral needs the new meeting date
         { "decisions", "meetingDate", "\"2026-04-01T10:00\"", "meetingDate" },
         { "decisions", "body", "\"Cabinet\"", "body" }, // the report is with the Panel
         { "decisions", "meetingDate", "\"2026-04-01\"", "meetingDate" }, // the meeting has not happened yet

@@ -55,9 +55,19 @@ public sealed class WholeCycleApiTests
             Assert.Equal("ratification", (await retried.JsonAsync(HttpStatusCode.OK))["stage"]!.GetValue<string>());
         }
 
+        // The Panel defers to 8 April, then endorses there.
         app.Clock.JumpTo(ApiCycleJson.Midday(ApiCycleJson.PanelMeets));
+        var deferred = new DateOnly(2026, 4, 8);
+        using (var defer = await clerk.PostJsonAsync($"/api/cycles/{id}/decisions",
+                   ApiCycleJson.Decision(ApiCycleJson.Panel, ApiCycleJson.PanelMeets, "defer").With(d => d["newMeetingDate"] = "2026-04-08"), ApiCalls.NewKey()))
+        {
+            await defer.JsonAsync(HttpStatusCode.Accepted);
+        }
+
+        await ApiHostFixture.WaitForAsync(app, id, v => v.Route[0].MeetingDate == deferred, "the Panel's new meeting date");
+        app.Clock.JumpTo(ApiCycleJson.Midday(deferred));
         var panelKey = ApiCalls.NewKey();
-        var panel = ApiCycleJson.Decision(ApiCycleJson.Panel, ApiCycleJson.PanelMeets, "endorse");
+        var panel = ApiCycleJson.Decision(ApiCycleJson.Panel, deferred, "endorse");
         using (var decided = await clerk.PostJsonAsync($"/api/cycles/{id}/decisions", panel, panelKey))
         {
             await decided.JsonAsync(HttpStatusCode.Accepted);
@@ -82,13 +92,16 @@ public sealed class WholeCycleApiTests
             Assert.Equal("adopted", json["stage"]!.GetValue<string>());
             Assert.Null(json["currentBody"]);
             Assert.Equal("2026-04-15", json["adoptedOn"]!.GetValue<string>());
-            Assert.Equal("endorse", json["route"]![0]!["decisions"]![0]!["outcome"]!.GetValue<string>());
+            var panelStep = json["route"]![0]!;
+            Assert.Equal("2026-04-08", panelStep["meetingDate"]!.GetValue<string>());
+            Assert.Equal(["defer", "endorse"], panelStep["decisions"]!.AsArray().Select(d => d!["outcome"]!.GetValue<string>()));
+            Assert.Equal("2026-04-08", panelStep["decisions"]![0]!["newMeetingDate"]!.GetValue<string>());
             Assert.Equal("adopt", json["route"]![1]!["decisions"]![0]!["outcome"]!.GetValue<string>());
         }
 
         var rows = await app.Audit.ReadAllAsync(id);
         Assert.Single(rows, r => r.Action == AuditActions.DraftSubmitted);
-        Assert.Equal(2, rows.Count(r => r.Action == AuditActions.DecisionRecorded));
+        Assert.Equal(3, rows.Count(r => r.Action == AuditActions.DecisionRecorded));
         using var verify = await lead.GetAsync($"/api/cycles/{id}/audit/verify");
         var verification = await verify.JsonAsync(HttpStatusCode.OK);
         Assert.True(verification["valid"]!.GetValue<bool>(), verification.ToJsonString());
