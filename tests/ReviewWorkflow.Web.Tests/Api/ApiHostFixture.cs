@@ -41,6 +41,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
         using var started = await Lead.PostJsonAsync("/api/cycles", ApiCycleJson.Start(), ApiCalls.NewKey());
         var id = (await started.JsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
         await WaitForAsync(App, id, v => v.Stage == CycleStage.Consultation && v.Counts.RequestsSent == 3, "the consultation requests");
+        await SnapshotAsync(id); // the last request's audit row may land just after the count
         return id;
     }
 
@@ -51,6 +52,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
         using var closed = await Lead.PostJsonAsync($"/api/cycles/{id}/consultation/close", null, ApiCalls.NewKey());
         Assert.Equal(HttpStatusCode.Accepted, closed.StatusCode);
         await WaitForAsync(App, id, v => v.Stage == CycleStage.Drafting, "drafting");
+        await SnapshotAsync(id);
         return id;
     }
 
@@ -61,6 +63,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
         using var drafted = await Lead.PostJsonAsync($"/api/cycles/{id}/drafts", ApiCycleJson.Draft(), ApiCalls.NewKey());
         Assert.Equal(HttpStatusCode.Accepted, drafted.StatusCode);
         await WaitForAsync(App, id, v => v.Stage == CycleStage.Ratification && v.CurrentBody == ApiCycleJson.Panel, "the report with the Panel");
+        await SnapshotAsync(id);
         return id;
     }
 
@@ -116,15 +119,37 @@ public sealed class ApiHostFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>What a refused call must leave alone: the cycle as the API shows it (less its update time) and its audit rows.</summary>
+    /// <summary>
+    /// What a refused call must leave alone: the cycle as the API shows it (less its update time and the deadline's
+    /// "overdue", which moves with the clock) and its audit rows. The orchestration's own rows and status may still be
+    /// landing just after a stage change, so this waits until two reads agree.
+    /// </summary>
     public async Task<string> SnapshotAsync(string id)
+    {
+        var previous = await ReadSnapshotAsync(id);
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            var current = await ReadSnapshotAsync(id);
+            if (current == previous)
+            {
+                return current;
+            }
+
+            previous = current;
+        }
+
+        return previous;
+    }
+
+    private async Task<string> ReadSnapshotAsync(string id)
     {
         using var cycle = await Lead.GetAsync($"/api/cycles/{id}");
         var json = await cycle.JsonAsync(HttpStatusCode.OK);
         json.Remove("updatedAt");
-        json.Remove("nextDeadline"); // "overdue" may flip with the running clock; the rest may not
-        var rows = (await App.Audit.ReadAllAsync(id)).Count;
-        return $"{json.ToJsonString()} audit rows: {rows}";
+        json.Remove("nextDeadline");
+        var rows = (await App.Audit.ReadAllAsync(id)).Select(r => $"{r.Sequence} {r.Action} {r.IdempotencyKey}");
+        return $"{json.ToJsonString()} audit rows: {string.Join("; ", rows)}";
     }
 }
 
