@@ -134,8 +134,7 @@ public static class ConsulteeResponsesApi
 
         if (!request.HasJsonContentType())
         {
-            return (null, [], Problem(StatusCodes.Status415UnsupportedMediaType, "Send the response as JSON.",
-                "Set the Content-Type header to application/json. Nothing was changed."));
+            return (null, [], Problem(StatusCodes.Status415UnsupportedMediaType, NotJsonTitle, NotJson));
         }
 
         byte[] bytes;
@@ -163,6 +162,9 @@ public static class ConsulteeResponsesApi
             return (null, bytes, ApiProblems.Field("body", $"The body is not valid JSON{where}. Nothing was changed."));
         }
     }
+
+    internal const string NotJsonTitle = "Send the response as JSON.";
+    internal const string NotJson = "Set the Content-Type header to application/json. Nothing was changed.";
 
     internal const string TooLarge = "Send less at once: comments are limited to 5,000 characters each and 10,000 for general comments. Nothing was changed.";
 

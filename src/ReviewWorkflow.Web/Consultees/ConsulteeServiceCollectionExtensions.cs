@@ -31,12 +31,18 @@ public static class ConsulteeServiceCollectionExtensions
             o.CustomizeProblemDetails = c =>
             {
                 earlier?.Invoke(c);
-                if (c.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && c.ProblemDetails.Detail is null
-                    && c.HttpContext.Request.Path.StartsWithSegments("/api/responses", StringComparison.OrdinalIgnoreCase))
+                if (c.ProblemDetails.Detail is not null || !c.HttpContext.Request.Path.StartsWithSegments("/api/responses", StringComparison.OrdinalIgnoreCase))
                 {
-                    c.ProblemDetails.Title = "The request is too large.";
-                    c.ProblemDetails.Detail = ConsulteeResponsesApi.TooLarge;
+                    return;
                 }
+
+                // Refused before the endpoint ran (body limit; routing's content-type check): say what to do.
+                (c.ProblemDetails.Title, c.ProblemDetails.Detail) = c.ProblemDetails.Status switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => ("The request is too large.", ConsulteeResponsesApi.TooLarge),
+                    StatusCodes.Status415UnsupportedMediaType => (ConsulteeResponsesApi.NotJsonTitle, ConsulteeResponsesApi.NotJson),
+                    _ => (c.ProblemDetails.Title, c.ProblemDetails.Detail),
+                };
             };
         });
         return services;
