@@ -27,10 +27,22 @@ internal sealed partial record ConsulteeCycle(WebTestHost Host, string CycleId, 
 
     public static string Id(string email) => ConsulteeId.For(email);
 
-    public static async Task<ConsulteeCycle> StartAsync(WebTestHost host)
+    /// <summary>For a host started at the real time (the browser fixture's): moves its clock to the next Monday 10:00 UTC
+    /// (after the 09:00 send time) and returns how many weeks after <see cref="Start"/> that is, to pass to <see cref="StartAsync"/>.</summary>
+    public static int JumpToNextMonday(WebTestHost host)
+    {
+        var now = host.Clock.GetUtcNow();
+        var days = ((int)DayOfWeek.Monday - (int)now.DayOfWeek + 7) % 7;
+        var monday = new DateTimeOffset(now.UtcDateTime.Date.AddDays(days == 0 ? 7 : days).AddHours(10), TimeSpan.Zero);
+        host.Clock.JumpTo(monday);
+        return (monday - Start).Days / 7;
+    }
+
+    /// <summary>Starts the cycle, its dates <paramref name="weeks"/> weeks after the spring 2026 calendar.</summary>
+    public static async Task<ConsulteeCycle> StartAsync(WebTestHost host, int weeks = 0)
     {
         var id = "cyc-" + Guid.NewGuid().ToString("N")[..12];
-        var result = await host.Cycles.StartCycleAsync(Definition(id), new Actor("lead@council.example", AuditRole.Lead), "test", "start-" + id);
+        var result = await host.Cycles.StartCycleAsync(Definition(id, weeks), new Actor("lead@council.example", AuditRole.Lead), "test", "start-" + id);
         Assert.True(result.Kind == CycleResultKind.Accepted, $"{result.Kind}: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
         var links = await LinksAsync(host, id);
         return new ConsulteeCycle(host, id, links[RileyEmail], links[CaseyEmail], links[PatEmail]);
@@ -70,7 +82,7 @@ internal sealed partial record ConsulteeCycle(WebTestHost Host, string CycleId, 
         }
     }
 
-    private static ReviewCycleDefinition Definition(string id) => new()
+    private static ReviewCycleDefinition Definition(string id, int weeks) => new()
     {
         Id = id,
         Strategy = new Strategy
@@ -78,15 +90,15 @@ internal sealed partial record ConsulteeCycle(WebTestHost Host, string CycleId, 
             Title = "Care Leavers Local Offer 2026-2029",
             Kind = StrategyKind.Pledge,
             OwningService = "Children's Social Care",
-            PeriodStart = new DateOnly(2026, 6, 1),
-            PeriodEnd = new DateOnly(2029, 5, 31),
+            PeriodStart = new DateOnly(2026, 6, 1).AddDays(7 * weeks),
+            PeriodEnd = new DateOnly(2029, 5, 31).AddDays(7 * weeks),
             Pledges = Pledges,
         },
         Lead = new Person { Name = "Alex Example", Email = "lead@council.example" },
         Consultation = new ConsultationPlan
         {
-            Opens = new DateOnly(2026, 3, 2),
-            Closes = Closes,
+            Opens = new DateOnly(2026, 3, 2).AddDays(7 * weeks),
+            Closes = Closes.AddDays(7 * weeks),
             Groups =
             [
                 new ConsulteeGroup
@@ -105,11 +117,11 @@ internal sealed partial record ConsulteeCycle(WebTestHost Host, string CycleId, 
                 },
             ],
         },
-        DraftingDeadline = new DateOnly(2026, 3, 20),
+        DraftingDeadline = new DateOnly(2026, 3, 20).AddDays(7 * weeks),
         Route =
         [
-            new RouteStep { Body = "Corporate Parenting Panel", MeetingDate = new DateOnly(2026, 4, 1), ClerkEmail = "clerk@council.example" },
-            new RouteStep { Body = "Cabinet", MeetingDate = new DateOnly(2026, 4, 15), ClerkEmail = "clerk@council.example" },
+            new RouteStep { Body = "Corporate Parenting Panel", MeetingDate = new DateOnly(2026, 4, 15).AddDays(7 * weeks), ClerkEmail = "clerk@council.example" },
+            new RouteStep { Body = "Cabinet", MeetingDate = new DateOnly(2026, 4, 29).AddDays(7 * weeks), ClerkEmail = "clerk@council.example" },
         ],
     };
 
