@@ -28,6 +28,7 @@ public static class WebApplicationExtensions
         app.UseWhen(c => WebPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(c => !WebPaths.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseMiddleware<RequestBodyLimitMiddleware>(options.MaxRequestBodyBytes, options.MaxFormBodyBytes);
+        app.UseMiddleware<StorageOutageMiddleware>(); // inside the status code pages: its 503 gets a page or problem details
         UseGovUkFrontend(app, options);
 
         // Routing after the status code pages, so a re-executed /error/{code} is routed afresh (with the implicit
