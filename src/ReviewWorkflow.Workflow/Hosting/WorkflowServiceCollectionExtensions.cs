@@ -66,6 +66,7 @@ public static class WorkflowServiceCollectionExtensions
             sp.GetRequiredService<WorkflowTables>().Links, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WorkflowOptions>>()));
         services.TryAddSingleton<WorkflowMailer>();
         services.TryAddSingleton<ReviewCycleService>();
+        services.TryAddSingleton<Reporting.CommitteeReportService>();
         return services;
     }
 
