@@ -25,6 +25,11 @@ public sealed class DownloadsModel(ReviewCycleService cycles, AuditLog audit, Co
             return Forbid();
         }
 
+        if (file is not ("audit.csv" or "report" or "report.docx"))
+        {
+            return NotFound();
+        }
+
         if (await cycles.GetCycleAsync(id, cancellationToken).ConfigureAwait(false) is null)
         {
             return NotFound();
