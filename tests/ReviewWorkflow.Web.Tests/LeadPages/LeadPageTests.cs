@@ -98,6 +98,10 @@ public sealed class LeadPageTests(LeadHost fixture) : IClassFixture<LeadHost>
         Assert.Contains($"href=\"/cycles/{id}/report.docx\"", html);
         Assert.Contains("<strong class=\"govuk-tag govuk-tag--green\">Intact</strong>", html);
         Assert.Contains("CycleStarted", html);
+        var forms = html.Split("<form").Skip(1).Select(f => f.Split("</form>")[0]).ToList();
+        Assert.True(forms.Count >= 4, $"{forms.Count} forms");
+        Assert.All(forms, f => Assert.Contains("name=\"__RequestVerificationToken\"", f));
+        Assert.Contains("name=\"__RequestVerificationToken\"", (await lead.GetStringAsync("/cycles/new")).Split("<form")[1]);
     }
 
     [Fact]
