@@ -76,28 +76,44 @@ public sealed partial class AzureStorageDurableStore
         var leases = new List<WorkItemLease>(messages.Count);
         foreach (var m in messages)
         {
-            if (m.MessageText.StartsWith(PayloadReferencePrefix, StringComparison.Ordinal))
+            if (await ResolveReceivedAsync(kind, m.MessageId, m.PopReceipt, m.MessageText, m.DequeueCount, cancellationToken).ConfigureAwait(false) is { } resolved)
             {
-                var contentId = m.MessageText[PayloadReferencePrefix.Length..];
-                var text = await ReadPayloadAsync(contentId, cancellationToken).ConfigureAwait(false);
-                var offloaded = new WorkItemLease(kind, m.MessageId, m.PopReceipt + ReceiptSeparator + contentId, text ?? m.MessageText, m.DequeueCount);
-                if (text is null)
-                {
-                    // Never silently dropped: without its payload the work item cannot run, so it is set aside for a person.
-                    Log.PayloadMissing(_logger, m.MessageId, contentId);
-                    await SetAsidePoisonAsync(offloaded, $"The offloaded payload {contentId} of this work item no longer exists.", cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                leases.Add(offloaded);
+                leases.Add(resolved);
             }
             else
             {
-                leases.Add(new WorkItemLease(kind, m.MessageId, m.PopReceipt, m.MessageText, m.DequeueCount));
+                // Never silently dropped: without its payload the work item cannot run, so it is set aside for a person.
+                await SetAsideMissingPayloadAsync(new WorkItemLease(kind, m.MessageId, m.PopReceipt, m.MessageText, m.DequeueCount), cancellationToken).ConfigureAwait(false);
             }
         }
 
         return leases;
+    }
+
+    /// <summary>Reads an offloaded payload back; the lease's receipt also names the payload, so completing or setting the
+    /// work item aside deals with it. Inline messages come back as they are.</summary>
+    public async Task<WorkItemLease?> ResolveReceivedAsync(WorkItemKind kind, string messageId, string popReceipt, string messageText, long dequeueCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messageId);
+        ArgumentNullException.ThrowIfNull(popReceipt);
+        ArgumentNullException.ThrowIfNull(messageText);
+        if (!messageText.StartsWith(PayloadReferencePrefix, StringComparison.Ordinal))
+        {
+            return new WorkItemLease(kind, messageId, popReceipt, messageText, dequeueCount);
+        }
+
+        var contentId = messageText[PayloadReferencePrefix.Length..];
+        var text = await ReadPayloadAsync(contentId, cancellationToken).ConfigureAwait(false);
+        return text is null ? null : new WorkItemLease(kind, messageId, popReceipt + ReceiptSeparator + contentId, text, dequeueCount);
+    }
+
+    /// <summary>Sets aside a work item whose queue text references a payload that no longer exists (<paramref name="unresolved"/>
+    /// carries the queue's own text and pop receipt).</summary>
+    private async Task SetAsideMissingPayloadAsync(WorkItemLease unresolved, CancellationToken cancellationToken)
+    {
+        var contentId = unresolved.MessageText[PayloadReferencePrefix.Length..];
+        Log.PayloadMissing(_logger, unresolved.MessageId, contentId);
+        await SetAsidePoisonAsync(unresolved, $"The offloaded payload {contentId} of this work item no longer exists.", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CompleteAsync(WorkItemLease lease, CancellationToken cancellationToken = default)

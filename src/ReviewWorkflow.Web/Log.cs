@@ -10,4 +10,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "GOV.UK Frontend files not found (looked for {Path}); pages will be unstyled. Run 'npm ci' or set Web:GovUkFrontendPath.")]
     public static partial void GovUkFrontendMissing(ILogger logger, string path);
 
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Storage unavailable while serving {Path} (status {Status}, code {ErrorCode}); answered 503 with Retry-After.")]
+    public static partial void StorageUnavailable(ILogger logger, string path, int status, string errorCode, Exception exception);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReviewWorkflow.Web.Consultees;
 using ReviewWorkflow.Web.Layout;
 using ReviewWorkflow.Web.Outbox;
 using ReviewWorkflow.Web.Security;
@@ -28,6 +29,7 @@ public static class WebApplicationExtensions
         app.UseWhen(c => WebPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(c => !WebPaths.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseMiddleware<RequestBodyLimitMiddleware>(options.MaxRequestBodyBytes, options.MaxFormBodyBytes);
+        app.UseMiddleware<StorageOutageMiddleware>(); // inside the status code pages: its 503 gets a page or problem details
         UseGovUkFrontend(app, options);
 
         // Routing after the status code pages, so a re-executed /error/{code} is routed afresh (with the implicit
@@ -38,6 +40,7 @@ public static class WebApplicationExtensions
 
         app.MapRazorPages();
         app.MapOutboxApi();
+        app.MapConsulteeResponses();
         app.MapAppStyles();
         return app;
     }

@@ -14,6 +14,7 @@ using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Storage.Configuration;
 using ReviewWorkflow.Storage.Tables;
 using ReviewWorkflow.Web.Authentication;
+using ReviewWorkflow.Web.Consultees;
 using ReviewWorkflow.Web.Layout;
 
 namespace ReviewWorkflow.Web;
@@ -44,6 +45,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddProblemDetails();
+        services.AddConsulteeResponses(configuration);
         services.AddDataProtection();
         services.AddAntiforgery(o =>
         {

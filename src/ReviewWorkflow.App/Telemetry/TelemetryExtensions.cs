@@ -2,7 +2,8 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using ReviewWorkflow.Notifications.Email;
+using ReviewWorkflow.Durable.Engine;
+using ReviewWorkflow.Workflow.Telemetry;
 
 namespace ReviewWorkflow.App.Telemetry;
 
@@ -17,13 +18,21 @@ public static class TelemetryExtensions
 
     public const string ServiceName = "reviewworkflow";
 
+    /// <summary>The trace sources exported: the app's, the durable runtime's (one span per work item) and ASP.NET Core's.</summary>
+    public static readonly IReadOnlyList<string> ExportedSources =
+        [ReviewWorkflowMetrics.Name, DurableTelemetry.Name, ReviewWorkflowMetrics.Name + ".*", "Microsoft.AspNetCore"];
+
+    /// <summary>The meters exported: the app's queue gauges, the runtime's work items, the review cycle's emails and
+    /// responses (named, and any later <c>ReviewWorkflow.*</c> meter by wildcard), and ASP.NET Core's.</summary>
+    public static readonly IReadOnlyList<string> ExportedMeters =
+        [ReviewWorkflowMetrics.Name, DurableTelemetry.Name, WorkflowMetrics.Name, ReviewWorkflowMetrics.Name + ".*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+
     public static IServiceCollection AddReviewWorkflowTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton<WorkQueueMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkQueueMonitor>());
-        DecorateEmailSender(services);
 
         if (!Uri.TryCreate(configuration[OtlpEndpointKey], UriKind.Absolute, out var endpoint))
         {
@@ -33,35 +42,25 @@ public static class TelemetryExtensions
         var resource = ResourceBuilder.CreateDefault().AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName);
         services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddSource(ReviewWorkflowMetrics.Name, ReviewWorkflowMetrics.Name + ".*", "Microsoft.AspNetCore")
+            .AddReviewWorkflowSources()
             .AddOtlpExporter(o => o.Endpoint = endpoint)
             .Build());
         services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddMeter(ReviewWorkflowMetrics.Name, ReviewWorkflowMetrics.Name + ".*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddReviewWorkflowMeters()
             .AddOtlpExporter(o => o.Endpoint = endpoint)
             .Build());
         services.AddHostedService<TelemetryProviders>();
         return services;
     }
 
-    /// <summary>Wraps the registered <see cref="IEmailSender"/> (if any) so sent emails are counted.</summary>
-    private static void DecorateEmailSender(IServiceCollection services)
-    {
-        var descriptor = services.LastOrDefault(d => d.ServiceType == typeof(IEmailSender));
-        if (descriptor is null)
-        {
-            return;
-        }
+    /// <summary>Subscribes a tracer provider to <see cref="ExportedSources"/>.</summary>
+    public static TracerProviderBuilder AddReviewWorkflowSources(this TracerProviderBuilder builder) =>
+        builder.AddSource([.. ExportedSources]);
 
-        services.Remove(descriptor);
-        services.Add(new ServiceDescriptor(typeof(IEmailSender), sp => new CountingEmailSender(Create(sp, descriptor)), descriptor.Lifetime));
-    }
-
-    private static IEmailSender Create(IServiceProvider sp, ServiceDescriptor descriptor) =>
-        (IEmailSender)(descriptor.ImplementationInstance
-            ?? descriptor.ImplementationFactory?.Invoke(sp)
-            ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!));
+    /// <summary>Subscribes a meter provider to <see cref="ExportedMeters"/>.</summary>
+    public static MeterProviderBuilder AddReviewWorkflowMeters(this MeterProviderBuilder builder) =>
+        builder.AddMeter([.. ExportedMeters]);
 
     /// <summary>Builds the providers at start-up (they start listening when built) and flushes them at shutdown.</summary>
     private sealed class TelemetryProviders(TracerProvider tracer, MeterProvider meter) : IHostedService

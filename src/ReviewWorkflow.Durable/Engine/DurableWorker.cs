@@ -50,9 +50,13 @@ public sealed partial class DurableWorker
 
     public DurableOptions Options => _options;
 
+    private const string OrchestrationTag = "orchestration";
+    private const string ActivityTag = "activity";
+
     /// <summary>Runs a step of the instance named by a wake-up message. Never throws for processing failures: the result says what to do with the message.</summary>
     public async Task<WorkItemResult> ProcessOrchestrationMessageAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default)
     {
+        var scope = DurableTelemetry.Start(OrchestrationTag, null, dequeueCount);
         string instanceId;
         try
         {
@@ -60,10 +64,18 @@ public sealed partial class DurableWorker
         }
         catch (JsonException ex)
         {
-            return new WorkItemResult(WorkItemOutcome.Poison, Reason: $"Malformed wake-up message: {ex.Message}");
+            return DurableTelemetry.Finish(scope, new WorkItemResult(WorkItemOutcome.Poison, Reason: $"Malformed wake-up message: {ex.Message}"));
         }
 
-        return await ProcessInstanceGuardedAsync(instanceId, dequeueCount, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return DurableTelemetry.Finish(scope, await ProcessInstanceGuardedAsync(instanceId, dequeueCount, cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException)
+        {
+            DurableTelemetry.Abandon(scope);
+            throw;
+        }
     }
 
     /// <summary>Runs the activity of an activity work item and hands its result to the instance.</summary>
@@ -76,9 +88,24 @@ public sealed partial class DurableWorker
         }
         catch (JsonException ex)
         {
-            return new WorkItemResult(WorkItemOutcome.Poison, Reason: $"Malformed activity work item: {ex.Message}");
+            var malformed = DurableTelemetry.Start(ActivityTag, null, dequeueCount);
+            return DurableTelemetry.Finish(malformed, new WorkItemResult(WorkItemOutcome.Poison, Reason: $"Malformed activity work item: {ex.Message}"));
         }
 
+        var scope = DurableTelemetry.Start(ActivityTag, item.Name, dequeueCount);
+        try
+        {
+            return DurableTelemetry.Finish(scope, await RunActivityGuardedAsync(item, dequeueCount, cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException)
+        {
+            DurableTelemetry.Abandon(scope);
+            throw;
+        }
+    }
+
+    private async Task<WorkItemResult> RunActivityGuardedAsync(ActivityWorkItem item, long dequeueCount, CancellationToken cancellationToken)
+    {
         try
         {
             await RunActivityAsync(item, cancellationToken).ConfigureAwait(false);
@@ -156,18 +183,22 @@ public sealed partial class DurableWorker
     /// </summary>
     internal async Task RunLocalStepAsync(string instanceId, CancellationToken cancellationToken)
     {
+        var scope = DurableTelemetry.Start(OrchestrationTag, null, 0);
         try
         {
             await ProcessInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            DurableTelemetry.Finish(scope, WorkItemResult.Done);
             return;
         }
         catch (ConcurrencyConflictException)
         {
             Log.ConcurrencyConflict(_logger, instanceId);
+            DurableTelemetry.Finish(scope, new WorkItemResult(WorkItemOutcome.Retry, Reason: "concurrency conflict"));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: the inbox row is durable and the sweep of any process finds it.
+            DurableTelemetry.Abandon(scope);
             return;
         }
 #pragma warning disable CA1031 // Any failure is handed to the queue: the wake-up retries the step (with its dequeue count).
@@ -175,6 +206,7 @@ public sealed partial class DurableWorker
 #pragma warning restore CA1031
         {
             Log.WorkItemFailed(_logger, ex, "LocalStep", 0);
+            DurableTelemetry.Finish(scope, new WorkItemResult(WorkItemOutcome.Retry, Reason: ex.Message));
         }
 
         await WakeAsync(instanceId, allowLocalStep: false, cancellationToken).ConfigureAwait(false);
@@ -193,6 +225,8 @@ public sealed partial class DurableWorker
         {
             _signal.Notify(WorkItemKind.Orchestration);
         }
+
+        DurableTelemetry.SweepWoke.Add(ids.Count);
 
         PruneDispatched(now);
         Log.SweepWoke(_logger, now, ids.Count);

@@ -63,6 +63,19 @@ public interface IDurableStore
 
     Task<IReadOnlyList<WorkItemLease>> ReceiveAsync(WorkItemKind kind, int maxMessages, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The lease for a work item that something other than <see cref="ReceiveAsync"/> took from this store's queue — the
+    /// Functions host's queue trigger hands over the message id, pop receipt, text and dequeue count. The queue text may
+    /// be the store's reference to a payload it offloaded (see <see cref="SendActivityAsync"/>); the lease returned carries
+    /// the engine's JSON, exactly as <see cref="ReceiveAsync"/> would have, and a receipt with which
+    /// <see cref="CompleteAsync"/> and <see cref="SetAsidePoisonAsync"/> deal with the payload too: when the lease's
+    /// <see cref="WorkItemLease.Receipt"/> differs from <paramref name="popReceipt"/>, the store holds more than the queue
+    /// message, and the receiver settles the work item through the store rather than by deleting the message alone. Null
+    /// when the text references a payload that no longer exists. Stores that never offload return the message as it is.
+    /// </summary>
+    Task<WorkItemLease?> ResolveReceivedAsync(WorkItemKind kind, string messageId, string popReceipt, string messageText, long dequeueCount, CancellationToken cancellationToken = default) =>
+        Task.FromResult<WorkItemLease?>(new WorkItemLease(kind, messageId, popReceipt, messageText, dequeueCount));
+
     /// <summary>Delete a processed work item. A lease that already expired and was re-received is ignored.</summary>
     Task CompleteAsync(WorkItemLease lease, CancellationToken cancellationToken = default);
 

@@ -30,6 +30,8 @@ public sealed class ErrorModel : PageModel
             403 => ("You cannot use this page", ["Your account does not have permission for this page. Ask a service administrator if you think you should."]),
             404 => ("Page not found", ["If you typed the web address, check it is correct.", "If you pasted the web address, check you copied the entire address."]),
             413 => ("What you sent is too large", ["Make your answer shorter and try again. Nothing was saved."]),
+            429 => ("Too many tries in a short time", ["Wait a minute, then try again. Nothing was lost: what you saved before is still there."]),
+            503 => ("The service is busy or starting up", ["Nothing was saved from this request. Wait a moment, then go back and send it again."]),
             _ => ("Sorry, there is a problem with the service", ["Try again later. Nothing was changed."]),
         };
         Response.StatusCode = code is >= 400 and <= 599 ? code : 500;

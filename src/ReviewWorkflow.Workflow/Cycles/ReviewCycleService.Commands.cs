@@ -134,10 +134,11 @@ public sealed partial class ReviewCycleService
         var report = new BounceReport(consulteeId, problem.Address, problem.Kind.ToString().ToLowerInvariant(), problem.Reason, problem.EventId);
         var actor = new Actor("sendgrid", AuditRole.System);
         var key = "bounce:" + problem.EventId;
-        return await CommandAsync(problem.CycleId, actor, problem.RequestId ?? key, key, CommandKind.FlagBounce,
+        var result = await CommandAsync(problem.CycleId, actor, problem.RequestId ?? key, key, CommandKind.FlagBounce,
             (_, _) => null, AuditActions.BounceFlagged, consulteeId,
             new JsonObject { ["kind"] = report.Kind, ["reason"] = problem.Reason, ["messageId"] = problem.ProviderMessageId },
             c => c with { Bounce = report }, cancellationToken, raise: view => view.Stage == CycleStage.Consultation).ConfigureAwait(false);
+        return Telemetry.WorkflowMetrics.BounceFlagged(result, report.Kind);
     }
 
     private async Task<CycleResult> CommandAsync(

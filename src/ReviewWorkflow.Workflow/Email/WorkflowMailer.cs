@@ -59,6 +59,7 @@ public sealed class WorkflowMailer(IEmailSender sender, AuditLog audit)
             return new SendOutcome(false, null, ex.Message);
         }
 
+        Telemetry.WorkflowMetrics.EmailSent(result, email.Category);
         await audit.AppendAsync(email.CycleId, new AuditEvent
         {
             Action = email.AuditAction,

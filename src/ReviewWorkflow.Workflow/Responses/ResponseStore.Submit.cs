@@ -56,7 +56,7 @@ public sealed partial class ResponseStore
         };
         var entity = ResponseRows.ToEntity(next);
         entity["SubmissionKey"] = idempotencyKey;
-        return await WriteAsync(stored, next, entity, content, contributor, expectedETag, ResponseOutcomeKind.Submitted, cancellationToken).ConfigureAwait(false);
+        return Telemetry.WorkflowMetrics.ResponseReceived(await WriteAsync(stored, next, entity, content, contributor, expectedETag, ResponseOutcomeKind.Submitted, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<string?> SubmissionKeyAsync(StoredResponse stored, CancellationToken cancellationToken)

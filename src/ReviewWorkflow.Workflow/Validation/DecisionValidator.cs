@@ -27,7 +27,7 @@ public static class DecisionValidator
         }
 
         var current = route[currentIndex];
-        if (errors.Text("body", decision.Body, "the body that made the decision", Limits.Name) && !SameBody(decision.Body, current.Body))
+        if (errors.Line("body", decision.Body, "the body that made the decision", Limits.Name) && !SameBody(decision.Body, current.Body))
         {
             errors.Add("body", WrongBody(route, currentIndex, decision.Body));
             return errors.Errors;
@@ -51,7 +51,7 @@ public static class DecisionValidator
             errors.Add("outcome", $"{current.Body} is the last body on the route, so there is no one to recommend to; record approve, adopt or note instead.");
         }
 
-        errors.Text("minuteReference", decision.MinuteReference, "the minute reference", MinuteReference);
+        errors.Line("minuteReference", decision.MinuteReference, "the minute reference", MinuteReference);
         errors.MaxLength("agendaItem", decision.AgendaItem, "the agenda item", AgendaItem);
         errors.Text("resolution", decision.Resolution, "the resolution as minuted", Resolution);
         CheckOutcomeNeeds(errors, decision);

@@ -15,7 +15,7 @@ public static class DraftValidator
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new ErrorCollector();
-        errors.Text("version", draft.Version, "the draft's version (for example \"0.3\")", Version);
+        errors.Line("version", draft.Version, "the draft's version (for example \"0.3\")", Version);
         if (errors.Text("documentUrl", draft.DocumentUrl, "a link to the draft document", DocumentUrl)
             && !(Uri.TryCreate(draft.DocumentUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         {
@@ -28,7 +28,7 @@ public static class DraftValidator
         {
             var entry = entries[i] ?? new YouSaidWeDid();
             var path = $"youSaidWeDid[{i}]";
-            errors.Text($"{path}.theme", entry.Theme, $"the theme or pledge of \"you said, we did\" entry {i + 1}", Theme);
+            errors.Line($"{path}.theme", entry.Theme, $"the theme or pledge of \"you said, we did\" entry {i + 1}", Theme);
             errors.Text($"{path}.youSaid", entry.YouSaid, $"what consultees said (entry {i + 1})", Text);
             errors.Text($"{path}.weDid", entry.WeDid, $"what the draft does about it (entry {i + 1})", Text);
         }

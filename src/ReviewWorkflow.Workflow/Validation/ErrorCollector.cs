@@ -24,6 +24,26 @@ internal sealed class ErrorCollector
         return MaxLength(field, value, what, max);
     }
 
+    /// <summary>
+    /// <see cref="Text"/> for a one-line value (a name, a title, a body, a reference): also refuses line breaks and
+    /// other control characters, which would otherwise reach email headers (names, subjects) and file names.
+    /// </summary>
+    public bool Line(string field, string? value, string what, int max)
+    {
+        if (!Text(field, value, what, max))
+        {
+            return false;
+        }
+
+        if (value!.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085'))
+        {
+            Add(field, $"Write {what} on one line, without line breaks or control characters.");
+            return false;
+        }
+
+        return true;
+    }
+
     public bool MaxLength(string field, string? value, string what, int max)
     {
         if (value is not null && value.Length > max)

@@ -21,7 +21,7 @@ public static partial class ReviewCycleValidator
             var group = groups[g] ?? new ConsulteeGroup();
             var path = $"consultation.groups[{g}]";
             var label = string.IsNullOrWhiteSpace(group.Name) ? $"group {g + 1}" : $"the group \"{group.Name}\"";
-            errors.Text($"{path}.name", group.Name, $"a name for consultee group {g + 1}", Limits.Name);
+            errors.Line($"{path}.name", group.Name, $"a name for consultee group {g + 1}", Limits.Name);
             ValidateMembers(errors, groups, group, path, label, g, firstSeen);
             ValidateQuestions(errors, group.Questions ?? new Questions(), path, label, pledgeCount);
         }
@@ -47,7 +47,7 @@ public static partial class ReviewCycleValidator
         {
             var member = members[m] ?? new Consultee();
             var memberPath = $"{path}.members[{m}]";
-            errors.Text($"{memberPath}.name", member.Name, $"the name of member {m + 1} of {label}", Limits.Name);
+            errors.Line($"{memberPath}.name", member.Name, $"the name of member {m + 1} of {label}", Limits.Name);
             errors.MaxLength($"{memberPath}.organisation", member.Organisation, $"the organisation of member {m + 1} of {label}", Limits.Name);
             if (!errors.Email($"{memberPath}.email", member.Email, $"member {m + 1} of {label}'s"))
             {

@@ -53,7 +53,7 @@ public static partial class ReviewCycleValidator
             var step = route[i] ?? new RouteStep();
             var path = $"route[{i}]";
             var name = string.IsNullOrWhiteSpace(step.Body) ? $"body {i + 1}" : step.Body;
-            errors.Text($"{path}.body", step.Body, $"the name of body {i + 1} on the route (for example \"Cabinet\")", Limits.Name);
+            errors.Line($"{path}.body", step.Body, $"the name of body {i + 1} on the route (for example \"Cabinet\")", Limits.Name);
             if (step.ClerkEmail is not null)
             {
                 errors.Email($"{path}.clerkEmail", step.ClerkEmail, $"the clerk to {name}'s");

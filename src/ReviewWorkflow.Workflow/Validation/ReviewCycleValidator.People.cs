@@ -31,7 +31,7 @@ public static partial class ReviewCycleValidator
     private static bool Person(string path, Person? person, string whose, ErrorCollector errors)
     {
         person ??= new Person();
-        errors.Text($"{path}.name", person.Name, $"{whose} name", Limits.Name);
+        errors.Line($"{path}.name", person.Name, $"{whose} name", Limits.Name);
         return errors.Email($"{path}.email", person.Email, whose);
     }
 }

@@ -5,6 +5,7 @@ using ReviewWorkflow.App.Functions;
 using ReviewWorkflow.App.Tests.Infrastructure;
 using ReviewWorkflow.Durable;
 using ReviewWorkflow.Durable.Store;
+using ReviewWorkflow.Storage;
 using ReviewWorkflow.Storage.Queues;
 using ReviewWorkflow.Testing;
 
@@ -63,6 +64,44 @@ public class CustomHandlerProtocolTests
             Assert.Equal("Hello, Care Leavers Forum!", done.ReadOutputAs<string>());
             Assert.Contains(FunctionNames.DurableWorkItems, answered);
             Assert.Contains(FunctionNames.DurableControl, answered);
+        }
+    }
+
+    [Fact]
+    public async Task A_100_KB_activity_input_offloaded_by_the_store_completes_through_the_DurableWorkItems_trigger()
+    {
+        var (app, hub) = await CustomHandlerApp.StartAsync();
+        await using (app)
+        {
+            var client = app.Services.GetRequiredService<ReviewWorkflow.Durable.DurableTaskClient>();
+            var store = app.Services.GetRequiredService<IDurableStore>();
+            await store.InitializeAsync();
+            var name = "Care Leavers Forum " + new string('x', 100 * 1024);
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(CustomHandlerApp.Orchestration, name);
+            var control = await CustomHandlerApp.QueueAsync(hub + "-control");
+            var workItems = await CustomHandlerApp.QueueAsync(hub + "-workitems");
+
+            var answered = new List<string>();
+            var activityTexts = new List<string>();
+            for (var round = 0; round < 40 && (await client.GetInstanceAsync(id))!.RuntimeStatus != OrchestrationRuntimeStatus.Completed; round++)
+            {
+                var delivered = await DeliverAsync(app, control, FunctionNames.DurableControl, answered, documented: false)
+                    + await DeliverAsync(app, workItems, FunctionNames.DurableWorkItems, answered, documented: false, activityTexts);
+                if (delivered == 0)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            var done = await client.GetInstanceAsync(id, getInputsAndOutputs: true);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, done!.RuntimeStatus);
+            Assert.Equal($"Hello, {name}!", done.ReadOutputAs<string>());
+            // The host delivered the store's reference, not the JSON: the trigger read the payload back and, once the
+            // activity had run, the store deleted it with the message.
+            Assert.StartsWith("@rw-payload:", Assert.Single(activityTexts), StringComparison.Ordinal);
+            Assert.Empty(await store.GetPoisonAsync(10));
+            Assert.Empty(await PayloadRowsAsync(hub));
+            Assert.Equal(0, await workItems.GetApproximateMessageCountAsync());
         }
     }
 
@@ -172,21 +211,42 @@ public class CustomHandlerProtocolTests
     }
 
     /// <summary>Receives what is visible on <paramref name="queue"/> and invokes the function with it, deleting the messages
-    /// answered 2xx — what the host's queue listener does.</summary>
-    private static async Task<int> DeliverAsync(RunningApp app, QueueClient queue, string function, List<string> answered, bool documented)
+    /// answered 2xx — what the host's queue listener does (a message already gone is ignored, as the host ignores it).</summary>
+    private static async Task<int> DeliverAsync(RunningApp app, QueueClient queue, string function, List<string> answered, bool documented, List<string>? texts = null)
     {
         var messages = await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1));
         foreach (var message in messages)
         {
+            texts?.Add(message.MessageText);
             using var response = await HostProtocol.InvokeAsync(app.Client, function, HostProtocol.QueueInvocation(message, function, documented));
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.IsSuccessStatusCode, $"{function} answered {(int)response.StatusCode}: {text}");
             using var body = JsonDocument.Parse(text);
             Assert.Equal(JsonValueKind.Object, body.RootElement.GetProperty("ReturnValue").ValueKind);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            Assert.Equal("Completed", body.RootElement.GetProperty("ReturnValue").GetProperty("outcome").GetString());
+            try
+            {
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+            catch (StorageRequestException e) when (e.IsNotFound)
+            {
+                // Completed through the store already (an offloaded payload); the host ignores MessageNotFound too.
+            }
+
             answered.Add(function);
         }
 
         return messages.Count;
+    }
+
+    private static async Task<List<ReviewWorkflow.Storage.Tables.TableEntity>> PayloadRowsAsync(string hub)
+    {
+        var rows = new List<ReviewWorkflow.Storage.Tables.TableEntity>();
+        await foreach (var e in new ReviewWorkflow.Storage.Tables.TableServiceClient(await Azurite.GetConnectionAsync()).GetTableClient(hub + "Payloads").QueryAsync())
+        {
+            rows.Add(e);
+        }
+
+        return rows;
     }
 }

@@ -1,32 +1,17 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using ReviewWorkflow.App.Functions;
 using ReviewWorkflow.App.Telemetry;
 using ReviewWorkflow.App.Tests.Infrastructure;
+using ReviewWorkflow.Durable.Engine;
 using ReviewWorkflow.Durable.Store;
 
 namespace ReviewWorkflow.App.Tests.Telemetry;
 
+/// <summary>The durable work-item metrics through the Functions trigger path, and the queue gauges.</summary>
 public sealed class MetricsTests : IDisposable
 {
-    private readonly MeterListener _listener = new();
-    private readonly ConcurrentBag<(string Instrument, double Value, Dictionary<string, object?> Tags)> _measurements = [];
+    private readonly RecordedMeasurements _recorded = new();
 
-    public MetricsTests()
-    {
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == ReviewWorkflowMetrics.Name)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
-        _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
-        _listener.Start();
-    }
-
-    public void Dispose() => _listener.Dispose();
+    public void Dispose() => _recorded.Dispose();
 
     [Fact]
     public async Task Processing_a_work_item_records_its_count_and_duration()
@@ -42,9 +27,8 @@ public sealed class MetricsTests : IDisposable
             using var response = await HostProtocol.InvokeAsync(app.Client, FunctionNames.DurableWorkItems, HostProtocol.QueueInvocation(message, FunctionNames.DurableWorkItems));
 
             response.EnsureSuccessStatusCode();
-            Assert.Contains(_measurements, m => m.Instrument == "reviewworkflow.durable.work_items"
-                && Equals(m.Tags["kind"], "activity") && Equals(m.Tags["outcome"], "Poison"));
-            Assert.Contains(_measurements, m => m.Instrument == "reviewworkflow.durable.work_item.duration" && m.Value >= 0);
+            Assert.Contains(_recorded.Of("reviewworkflow.durable.work_items", ("kind", "activity"), ("outcome", "Poison")), m => m.Meter == DurableTelemetry.Name);
+            Assert.Contains(_recorded.Of("reviewworkflow.durable.work_item.duration", ("kind", "activity"), ("outcome", "Poison")), m => m.Value >= 0);
         }
     }
 
@@ -58,22 +42,9 @@ public sealed class MetricsTests : IDisposable
             await (await CustomHandlerApp.QueueAsync(hub + "-control")).SendMessageAsync("some-instance");
             await app.Services.GetRequiredService<WorkQueueMonitor>().SampleAsync(CancellationToken.None);
 
-            _listener.RecordObservableInstruments();
+            _recorded.RecordObservableInstruments();
 
-            Assert.Contains(_measurements, m => m.Instrument == "reviewworkflow.durable.queue.backlog"
-                && Equals(m.Tags["queue"], hub + "-control") && m.Value == 1);
+            Assert.Contains(_recorded.Of("reviewworkflow.durable.queue.backlog", ("queue", hub + "-control")), m => m.Value == 1);
         }
-    }
-
-    private void Record<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        where T : struct
-    {
-        var dictionary = new Dictionary<string, object?>();
-        foreach (var tag in tags)
-        {
-            dictionary[tag.Key] = tag.Value;
-        }
-
-        _measurements.Add((instrument.Name, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), dictionary));
     }
 }

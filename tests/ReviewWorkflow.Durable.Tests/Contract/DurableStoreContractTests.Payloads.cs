@@ -79,4 +79,19 @@ public abstract partial class DurableStoreContractTests
         Assert.Equal(json, poison.MessageText);
         Assert.Equal(0, await store.GetBacklogAsync(WorkItemKind.Activity));
     }
+
+    [Fact]
+    public async Task A_work_item_received_by_someone_else_resolves_to_the_lease_the_store_gives()
+    {
+        var store = await CreateStoreAsync(Time);
+        var json = "{\"name\":\"SayHello\",\"input\":\"\\\"Riley\\\"\"}";
+        await store.SendActivityAsync(json);
+        var received = Assert.Single(await ReceiveExpectingAsync(store, WorkItemKind.Activity, 1, TimeSpan.FromMinutes(1)));
+
+        var resolved = await store.ResolveReceivedAsync(WorkItemKind.Activity, received.MessageId, received.Receipt, received.MessageText, received.DequeueCount);
+
+        Assert.Equal(received, resolved);
+        await store.CompleteAsync(resolved!);
+        Assert.Equal(0, await store.GetBacklogAsync(WorkItemKind.Activity));
+    }
 }

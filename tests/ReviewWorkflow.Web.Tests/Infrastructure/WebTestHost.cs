@@ -116,6 +116,15 @@ public sealed class WebTestHost : IAsyncDisposable
             authenticated = c.User.Identity?.IsAuthenticated == true,
             roles = c.User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(r => r.Value).ToArray(),
         }));
+        // Storage failing in the way given (status 0 = unreachable), for the API and for a page path.
+        foreach (var prefix in new[] { "/api/probe", "/probe" })
+        {
+            app.MapGet(prefix + "/storage/{status:int}/{code}", (int status, string code) =>
+            {
+                throw new ReviewWorkflow.Storage.StorageRequestException(status, code == "none" ? null : code, "Probe: storage failed.");
+            });
+        }
+
         app.MapGet("/api/probe/invalid", () => ApiProblems.Field("consultation.closes", "Enter a date after today."));
         app.MapPost("/api/probe/echo", async (HttpRequest request) =>
         {

@@ -238,4 +238,35 @@ public class ReviewCycleValidatorTests
         Assert.NotEmpty(Validate(definition));
         Assert.Empty(Validate(definition, new CouncilSettings { WeekendsCount = true }));
     }
+
+    [Theory]
+    [InlineData("Riley Adams\r\nBcc: everyone@elsewhere.example")]
+    [InlineData("Riley\nAdams")]
+    [InlineData("Riley\u2028Adams")]
+    [InlineData("Riley\u0000Adams")]
+    public void Validate_LineBreaksInAConsulteeName_AreRefusedBeforeTheyCanReachAnEmailHeader(string name)
+    {
+        var group = Valid.Consultation.Groups[0];
+        var members = group.Members.Select((m, i) => i == 0 ? m with { Name = name } : m).ToList();
+        var definition = Valid with { Consultation = Valid.Consultation with { Groups = [group with { Members = members }, .. Valid.Consultation.Groups.Skip(1)] } };
+
+        var error = Single(definition, "consultation.groups[0].members[0].name");
+
+        Assert.Contains("on one line", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_LineBreaksInTheTitleOrTheLeadsName_AreRefusedNamingTheField()
+    {
+        var definition = Valid with { Strategy = Valid.Strategy with { Title = "Strategy\r\nSubject: spoofed" }, Lead = Valid.Lead with { Name = "Priya\rShah" } };
+
+        var errors = Validate(definition);
+
+        Assert.Contains(errors, e => e.Field == "strategy.title" && e.Message.Contains("on one line", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field == "lead.name" && e.Message.Contains("on one line", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_NoOwningService_IsAllowed_ForTheMinimalApiBody() =>
+        Assert.Empty(Validate(Valid with { Strategy = Valid.Strategy with { OwningService = "" } }));
 }

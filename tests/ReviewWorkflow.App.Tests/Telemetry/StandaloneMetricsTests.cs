@@ -1,0 +1,88 @@
+using ReviewWorkflow.App.Hosting;
+using ReviewWorkflow.App.Tests.Infrastructure;
+using ReviewWorkflow.App.Tests.ReviewCycles;
+using ReviewWorkflow.Durable;
+using ReviewWorkflow.Notifications.Webhook;
+using ReviewWorkflow.Workflow.Cycles;
+using ReviewWorkflow.Workflow.Email;
+using ReviewWorkflow.Workflow.Responses;
+
+namespace ReviewWorkflow.App.Tests.Telemetry;
+
+/// <summary>
+/// The app without FUNCTIONS_CUSTOMHANDLER_PORT: its embedded dispatcher (queue polling and the local fast path) records the
+/// same durable metrics as the Functions triggers, and the review cycle counts emails sent, bounces and responses once each.
+/// Run alone (<see cref="RunAlone"/>), so every measurement heard comes from the app under test.
+/// </summary>
+[Collection(RunAlone.Name)]
+public sealed class StandaloneMetricsTests : IDisposable
+{
+    private const string WorkItems = "reviewworkflow.durable.work_items";
+    private const string WorkItemDuration = "reviewworkflow.durable.work_item.duration";
+    private const string EmailsSent = "reviewworkflow.emails.sent";
+    private const string EmailsBounced = "reviewworkflow.emails.bounced";
+    private const string ResponsesReceived = "reviewworkflow.responses.received";
+
+    private readonly RecordedMeasurements _recorded = new();
+
+    public void Dispose() => _recorded.Dispose();
+
+    [Fact]
+    public async Task The_embedded_dispatcher_records_orchestration_steps_and_activity_durations()
+    {
+        var (app, _) = await CustomHandlerApp.StartAsync(new Dictionary<string, string?> { [FunctionsHost.PortKey] = null });
+        await using (app)
+        {
+            var client = app.Services.GetRequiredService<DurableTaskClient>();
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(CustomHandlerApp.Orchestration, "Foster Carers");
+            using var wait = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, (await client.WaitForInstanceCompletionAsync(id, cancellation: wait.Token)).RuntimeStatus);
+        }
+
+        Assert.NotEmpty(_recorded.Of(WorkItems, ("kind", "orchestration"), ("outcome", "Completed")));
+        Assert.NotEmpty(_recorded.Of(WorkItemDuration, ("kind", "orchestration"), ("outcome", "Completed")));
+        Assert.Equal(1, _recorded.Sum(WorkItems, ("kind", "activity"), ("activity", CustomHandlerApp.Activity), ("outcome", "Completed")));
+        Assert.All(_recorded.Of(WorkItemDuration, ("kind", "activity"), ("activity", CustomHandlerApp.Activity)), m => Assert.True(m.Value >= 0));
+        Assert.Single(_recorded.Of(WorkItemDuration, ("kind", "activity"), ("activity", CustomHandlerApp.Activity)));
+    }
+
+    [Fact]
+    public async Task Emails_sent_bounces_and_responses_are_each_counted_once_on_the_standalone_app()
+    {
+        await using var rc = await ReviewCycleApp.StartAsync(SmallCycle.Start);
+        var id = "metrics-" + Guid.NewGuid().ToString("N")[..8];
+        await rc.Cycles.StartCycleAsync(SmallCycle.Definition(id), SmallCycle.Lead, "req-start", "start-" + id).OkAsync();
+        await rc.WaitForAsync(id, v => v.Stage == CycleStage.Consultation && v.Counts.RequestsSent == 3, "the consultation requests");
+
+        // Three requests, sent by activities the embedded dispatcher ran.
+        Assert.Equal(3, _recorded.Sum(EmailsSent, ("category", "consultation-request")));
+        Assert.Contains(_recorded.Of(WorkItems, ("kind", "activity"), ("outcome", "Completed")), m => m.Tags.ContainsKey("activity"));
+
+        // Sending one of them again is an idempotent repeat: nothing new is counted.
+        var riley = SmallCycle.Consultees[0];
+        var request = Assert.Single(await rc.Outbox.ListAsync(), m => m.To == riley.Email && m.IdempotencyKey.StartsWith($"consultation-request/{id}/", StringComparison.Ordinal));
+        var repeat = await rc.App.Services.GetRequiredService<WorkflowMailer>().SendAsync(new OutgoingEmail(
+            id, new(riley.Email, riley.Name), new("Repeat", "Repeat", "<p>Repeat</p>"), "consultation-request", request.IdempotencyKey, "RequestSent", riley.Id, riley.Id));
+        Assert.True(repeat.Sent);
+        Assert.Equal(3, _recorded.Sum(EmailsSent, ("category", "consultation-request")));
+
+        // A bounce accepted once; the same event again is a repeat.
+        var bounce = new DeliveryProblem(riley.Email, DeliveryProblemKind.Bounced, "550 5.1.1 No such user", rc.Clock.GetUtcNow(), id, riley.Id, null, request.Id, "evt-metrics-1");
+        Assert.Equal(CycleResultKind.Accepted, (await rc.Cycles.FlagBounceAsync(bounce)).Kind);
+        await rc.WaitForAsync(id, v => v.Counts.Bounced == 1, "the bounce to be counted");
+        Assert.Equal(CycleResultKind.Repeated, (await rc.Cycles.FlagBounceAsync(bounce)).Kind);
+        Assert.Equal(1, _recorded.Sum(EmailsBounced, ("kind", "bounced")));
+        Assert.Equal(1, _recorded.Sum(EmailsBounced));
+
+        // A response submitted once; repeating the submission (same key) or submitting again counts nothing more.
+        var responses = rc.App.Services.GetRequiredService<ResponseStore>();
+        var rules = new ResponseRules { PledgeCount = 2, Closes = SmallCycle.Definition(id).Consultation.Closes };
+        var casey = SmallCycle.Consultees[1];
+        var content = new ResponseContent { Comments = "More help with the first tenancy, please." };
+        Assert.Equal(ResponseOutcomeKind.Submitted, (await responses.SubmitAsync(id, casey.Id, casey.Name, null, rules, content, "submit-casey")).Kind);
+        Assert.Equal(ResponseOutcomeKind.Submitted, (await responses.SubmitAsync(id, casey.Id, casey.Name, null, rules, content, "submit-casey")).Kind);
+        Assert.Equal(ResponseOutcomeKind.AlreadySubmitted, (await responses.SubmitAsync(id, casey.Id, casey.Name, null, rules, content, "another-key")).Kind);
+        Assert.Equal(1, _recorded.Sum(ResponsesReceived, ("late", false)));
+        Assert.Equal(1, _recorded.Sum(ResponsesReceived));
+    }
+}
