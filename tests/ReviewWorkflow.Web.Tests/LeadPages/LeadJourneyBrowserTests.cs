@@ -63,7 +63,7 @@ public sealed class LeadJourneyBrowserTests(BrowserFixture browser) : IClassFixt
         await AssertAccessibleAsync("/cycles/new");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync(Title);
         await page.GetByLabel("A pledge document (promises)").CheckAsync();
-        await page.GetByLabel("Service that owns it").FillAsync("Children’s Social Care");
+        await page.GetByLabel("Service that owns it (optional)").FillAsync("Children’s Social Care");
         await page.GetByLabel("Period starts").FillAsync(LeadCycle.Iso(today.AddMonths(6)));
         await page.GetByLabel("Period ends").FillAsync(LeadCycle.Iso(today.AddMonths(6).AddYears(3).AddDays(-1)));
         await page.GetByLabel("Pledges or priorities").FillAsync("Care leavers have a safe, stable home\nCare leavers have help into work");
