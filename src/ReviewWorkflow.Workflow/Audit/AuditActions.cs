@@ -10,6 +10,7 @@ public static class AuditActions
     public const string ResponseSubmitted = nameof(ResponseSubmitted);
     public const string LateResponseRefused = nameof(LateResponseRefused);
     public const string ReminderSent = nameof(ReminderSent);
+    public const string RemindersRequested = nameof(RemindersRequested);
     public const string EscalationSent = nameof(EscalationSent);
     public const string BounceFlagged = nameof(BounceFlagged);
     public const string DeadlineExtended = nameof(DeadlineExtended);

@@ -137,6 +137,13 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
                 case CommandKind.CloseConsultation:
                     closedEarly = true;
                     break;
+                case CommandKind.RemindNow when requestsSent:
+                    // Keyed by the command: a replayed or retried activity sends nobody a second reminder-now.
+                    await context.CallActivityAsync<IReadOnlyList<string>>(nameof(SendConsultationRemindersActivity), new SendRemindersInput(mail, input.Consultees, bounced, today, command.Id), WorkflowRetry.Activity);
+                    break;
+                case CommandKind.RemindNow:
+                    await OrchestrationSteps.RefuseAsync(context, cycleId, command, "The consultation requests have not gone out yet, so there is no one to remind.");
+                    break;
                 case CommandKind.FlagBounce when command.Bounce is { } bounce:
                     var consultee = input.Consultees.FirstOrDefault(c => c.Id == bounce.ConsulteeId);
                     if (consultee is null)

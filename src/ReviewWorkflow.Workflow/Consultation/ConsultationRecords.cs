@@ -73,7 +73,8 @@ public sealed record SendRequestsInput(ConsultationMail Mail, IReadOnlyList<Reso
 /// <summary>Requests that went (or had gone before) and those the provider refused for good (treated as bounced).</summary>
 public sealed record SendRequestsResult(IReadOnlyList<string> Sent, IReadOnlyList<string> Failed);
 
-public sealed record SendRemindersInput(ConsultationMail Mail, IReadOnlyList<ResolvedConsultee> Consultees, IReadOnlyList<string> Excluded, DateOnly Date);
+/// <param name="CommandId">Set for a reminder the lead asked for now: each consultee gets at most one per command (null for the scheduled reminders).</param>
+public sealed record SendRemindersInput(ConsultationMail Mail, IReadOnlyList<ResolvedConsultee> Consultees, IReadOnlyList<string> Excluded, DateOnly Date, string? CommandId = null);
 
 public sealed record SendEscalationInput(ConsultationMail Mail, IReadOnlyList<ResolvedConsultee> Consultees, IReadOnlyList<string> Bounced, DateOnly Date);
 

@@ -54,7 +54,7 @@ public sealed class SendConsultationRemindersActivity(WorkflowMailer mailer, ICo
                 new EmailRecipient(consultee.Email, consultee.Name),
                 ConsultationEmails.Reminder(mail, consultee, link.Url, input.Date),
                 "consultation-reminder",
-                $"consultation-reminder/{mail.CycleId}/{consultee.Id}/r{mail.Round}/{input.Date:yyyy-MM-dd}",
+                input.CommandId is { } command ? $"consultation-reminder-now/{mail.CycleId}/{consultee.Id}/r{mail.Round}/{command}" : $"consultation-reminder/{mail.CycleId}/{consultee.Id}/r{mail.Round}/{input.Date:yyyy-MM-dd}",
                 AuditActions.ReminderSent,
                 consultee.Id,
                 consultee.Id)).ConfigureAwait(false);

@@ -15,6 +15,9 @@ public enum CommandKind
     SignOff,
     RecordDecision,
     SetMeetingDate,
+
+    /// <summary>The lead reminds, now, every consultee who has not submitted and did not bounce (appended: kinds are stored by name).</summary>
+    RemindNow,
 }
 
 /// <summary>
