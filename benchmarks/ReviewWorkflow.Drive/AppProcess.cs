@@ -33,6 +33,7 @@ internal sealed class AppProcess : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
+            ["Urls"] = BaseAddress.ToString().TrimEnd('/'), // appsettings.json's Urls outranks ASPNETCORE_URLS
             ["AzureWebJobsStorage"] = options.Storage,
             ["Durable__AzureStorage__TaskHubName"] = TaskHub,
             ["Workflow__PublicBaseUrl"] = BaseAddress.ToString(),
@@ -140,6 +141,7 @@ internal sealed class AppProcess : IAsyncDisposable
     private async Task WaitReadyAsync(Process process, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);
+        var last = "no answer";
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -154,15 +156,18 @@ internal sealed class AppProcess : IAsyncDisposable
                 {
                     return;
                 }
+
+                last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)}";
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
+                last = ex.Message;
             }
 
             await Task.Delay(200, cancellationToken).ConfigureAwait(false);
         }
 
-        throw new TimeoutException($"The app did not answer /health within 3 minutes; see {LogFile}.");
+        throw new TimeoutException($"The app did not answer /health with 200 within 3 minutes (last: {last}); see {LogFile}.");
     }
 
     private async Task CopyAsync(StreamReader reader)

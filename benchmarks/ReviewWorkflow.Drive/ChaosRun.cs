@@ -97,7 +97,7 @@ internal static class ChaosRun
                 return;
             }
 
-            var submitted = await steps.CommandAsync(HttpMethod.Post, path + "/submit", new { }, "submit-" + consultee.Email, null, token).ConfigureAwait(false);
+            var submitted = await steps.CommandAsync(HttpMethod.Post, path + "/submit", CyclePlan.Answers(consultee), "submit-" + consultee.Email, null, token).ConfigureAwait(false);
             if (submitted.Ok)
             {
                 consultee.Action = ConsulteeAction.Submitted;
