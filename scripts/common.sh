@@ -97,3 +97,30 @@ rw_local_settings() {
     console.error("==> Generated Workflow__LinkSigningKey in " + file + " (consultee links now survive restarts)");
   ' "$file" || rw_die "could not read $file as JSON; fix it or delete it so run.sh recreates it"
 }
+
+# ./chaos.sh and ./load.sh: build the app and benchmarks/ReviewWorkflow.Drive (Release), start a private in-memory
+# Azurite on free ports (the app may be killed, Azurite never is), run the driver in mode $1 with the remaining
+# arguments, stop Azurite, and return the driver's exit code. The work folder (outbox, clock file, app.log) is kept
+# in $RW_DRIVE_WORK (a new temporary folder when unset) and named on stderr.
+rw_drive() {
+  local mode=$1; shift
+  rw_require_tools
+  rw_npm_install
+  rw_say "Building the app and the driver (Release)"
+  dotnet build "$RW_ROOT/src/ReviewWorkflow.App" -c Release --nologo -v quiet -clp:ErrorsOnly >&2 || rw_die "the app did not build"
+  dotnet build "$RW_ROOT/benchmarks/ReviewWorkflow.Drive" -c Release --nologo -v quiet -clp:ErrorsOnly >&2 || rw_die "the driver did not build"
+  local work="${RW_DRIVE_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/rw-$mode-XXXXXX")}"
+  mkdir -p "$work"
+  local blob queue table
+  blob=$(rw_free_port); queue=$(rw_free_port); table=$(rw_free_port)
+  trap rw_stop_started EXIT INT TERM
+  rw_say "Starting Azurite in memory on 127.0.0.1:$blob/$queue/$table; work folder $work"
+  rw_start_azurite "$blob" "$queue" "$table" --inMemoryPersistence
+  local status=0
+  dotnet "$RW_ROOT/benchmarks/ReviewWorkflow.Drive/bin/Release/net10.0/ReviewWorkflow.Drive.dll" "$mode" \
+    --app "$RW_ROOT/src/ReviewWorkflow.App/bin/Release/net10.0/ReviewWorkflow.App.dll" \
+    --storage "$(rw_connection_string "$blob" "$queue" "$table")" --work "$work" "$@" || status=$?
+  rw_stop_started
+  trap - EXIT INT TERM
+  return $status
+}

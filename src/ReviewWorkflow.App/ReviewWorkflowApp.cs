@@ -1,4 +1,5 @@
 using ReviewWorkflow.App.Configuration;
+using ReviewWorkflow.App.Development;
 using ReviewWorkflow.App.Health;
 using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.App.Telemetry;
@@ -21,6 +22,7 @@ public static class ReviewWorkflowApp
         builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
         builder.Configuration.AddEnvironmentVariables();
         configure?.Invoke(builder);
+        builder.AddDevelopmentClock(); // Development + Development:ControllableClock only: a file-backed clock and POST /dev/clock
 
         builder.AddFunctionsHost();
         builder.Services.AddProblemDetails();

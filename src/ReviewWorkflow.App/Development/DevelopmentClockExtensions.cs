@@ -1,0 +1,103 @@
+using System.Text.Json;
+using ReviewWorkflow.Web.Security;
+
+namespace ReviewWorkflow.App.Development;
+
+/// <summary>
+/// Wires the controllable clock when <c>Development:ControllableClock</c> is true AND the environment is Development:
+/// the app's <see cref="TimeProvider"/> becomes a <see cref="ControllableClock"/>, and <c>POST /dev/clock</c>
+/// <c>{ "now": "&lt;ISO instant&gt;" }</c> (loopback only) jumps it forward. Otherwise nothing is registered and
+/// <c>/dev/clock</c> is 404 like any unknown path.
+/// </summary>
+public static class DevelopmentClockExtensions
+{
+    public const string Path = "/dev/clock";
+
+    public static WebApplicationBuilder AddDevelopmentClock(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(DevelopmentClockOptions.SectionName).Get<DevelopmentClockOptions>() ?? new();
+        if (!options.ControllableClock || !builder.Environment.IsDevelopment())
+        {
+            return builder;
+        }
+
+        var file = string.IsNullOrWhiteSpace(options.ClockFile)
+            ? System.IO.Path.Combine(builder.Environment.ContentRootPath, "reviewworkflow-dev-clock.txt")
+            : options.ClockFile;
+        var clock = new ControllableClock(file);
+
+        // Registered before the libraries' TryAddSingleton(TimeProvider.System), so every component reads this clock.
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<IStartupFilter, DevelopmentClockStartupFilter>();
+        return builder;
+    }
+
+    /// <summary>Puts the clock endpoint in front of the app's pipeline (no route, sign-in or antiforgery involved: it
+    /// is a loopback-only test hook).</summary>
+    private sealed class DevelopmentClockStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (!context.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase) || !LocalDevelopment.Allows(context))
+                {
+                    await nextMiddleware(context).ConfigureAwait(false);
+                    return;
+                }
+
+                await HandleAsync(context).ConfigureAwait(false);
+            });
+            next(app);
+        };
+    }
+
+    internal sealed record ClockRequest(DateTimeOffset? Now);
+
+    internal sealed record ClockState(DateTimeOffset Now, TimeSpan Offset);
+
+    private static async Task HandleAsync(HttpContext context)
+    {
+        var clock = context.RequestServices.GetRequiredService<ControllableClock>();
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            await Results.Ok(new ClockState(clock.GetUtcNow(), clock.Offset)).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Use GET or POST on /dev/clock.").ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        ClockRequest? request = null;
+        try
+        {
+            request = await context.Request.ReadFromJsonAsync<ClockRequest>(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+        }
+
+        if (request?.Now is not { } now)
+        {
+            await Invalid(context, "Send JSON { \"now\": \"<ISO 8601 instant>\" } with the instant to jump the clock to.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!clock.TryJumpTo(now))
+        {
+            await Invalid(context, $"The clock only moves forward: {now:O} is before its current time {clock.GetUtcNow():O}.").ConfigureAwait(false);
+            return;
+        }
+
+        await Results.Ok(new ClockState(clock.GetUtcNow(), clock.Offset)).ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    private static Task Invalid(HttpContext context, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["now"] = [message] }, title: "The clock was not moved.")
+            .ExecuteAsync(context);
+}
