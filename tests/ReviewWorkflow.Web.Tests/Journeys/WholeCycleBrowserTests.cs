@@ -85,6 +85,11 @@ public sealed class WholeCycleBrowserTests(JourneyBrowserFixture fixture) : ICla
         await lead.GotoAsync(cyclePath);
         await lead.GetByRole(AriaRole.Button, new() { Name = "Send a reminder now" }).ClickAsync();
         await AssertBannerAsync(lead, "Reminders are on their way");
+        await lead.GotoAsync("/outbox");
+        var toPat = lead.Locator("[data-outbox-id]", new() { HasText = "pat@carers.example" });
+        await ReloadUntilAsync(lead, async () => await toPat.CountAsync() == 2, "the reminder to Pat, who saved but did not send");
+        Assert.Equal(1, await lead.Locator("[data-outbox-id]", new() { HasText = "riley@young.example" }).CountAsync());
+        await lead.GotoAsync(cyclePath);
         await lead.GetByRole(AriaRole.Button, new() { Name = "Close the consultation now" }).ClickAsync();
         await AssertBannerAsync(lead, "has been closed");
         await WaitForStageAsync(lead, "Drafting");
