@@ -5,6 +5,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReviewWorkflow.Web.Api;
 using ReviewWorkflow.Web.Layout;
 using ReviewWorkflow.Web.Outbox;
 using ReviewWorkflow.Web.Security;
@@ -39,6 +40,7 @@ public static class WebApplicationExtensions
 
         app.MapRazorPages();
         app.MapOutboxApi();
+        app.MapReviewWorkflowApi();
         app.MapAppStyles();
         return app;
     }

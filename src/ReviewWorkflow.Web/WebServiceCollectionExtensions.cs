@@ -13,6 +13,7 @@ using ReviewWorkflow.Notifications;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Storage.Configuration;
 using ReviewWorkflow.Storage.Tables;
+using ReviewWorkflow.Web.Api;
 using ReviewWorkflow.Web.Authentication;
 using ReviewWorkflow.Web.Layout;
 
@@ -44,6 +45,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddProblemDetails();
+        services.AddReviewWorkflowApi(); // the /api routes' OpenAPI document
         services.AddDataProtection();
         services.AddAntiforgery(o =>
         {

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using ReviewWorkflow.Web.Authentication;
+using ReviewWorkflow.Workflow.Cycles;
+using ReviewWorkflow.Workflow.Validation;
+
+namespace ReviewWorkflow.Web.Api;
+
+public static partial class CyclesApi
+{
+    private static Task<IResult> ExtendAsync(string id, HttpContext context, ReviewCycleService cycles,
+        [FromHeader(Name = ApiBody.IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken cancellationToken) =>
+        CommandAsync<ExtendConsultationRequest>(id, context, idempotencyKey, WebRoles.Lead, optionalBody: false, (request, actor, key) =>
+            request.Closes is { } closes
+                ? cycles.ExtendConsultationAsync(id, closes, actor, context.RequestId(), key, cancellationToken)
+                : Task.FromResult(CycleResult.Invalid(id, "closes", "Enter the new closing date, in the form yyyy-MM-dd.")));
+
+    private static Task<IResult> CloseAsync(string id, HttpContext context, ReviewCycleService cycles,
+        [FromHeader(Name = ApiBody.IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken cancellationToken) =>
+        CommandAsync<CloseConsultationRequest>(id, context, idempotencyKey, WebRoles.Lead, optionalBody: true, (_, actor, key) =>
+            cycles.CloseConsultationAsync(id, actor, context.RequestId(), key, cancellationToken));
+
+    private static Task<IResult> SubmitDraftAsync(string id, HttpContext context, ReviewCycleService cycles,
+        [FromHeader(Name = ApiBody.IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken cancellationToken) =>
+        CommandAsync<DraftRequest>(id, context, idempotencyKey, WebRoles.Lead, optionalBody: false, (request, actor, key) =>
+            cycles.SubmitDraftAsync(id, CycleRequestMapping.ToDraft(request), actor, context.RequestId(), key, cancellationToken));
+
+    private static Task<IResult> RecordDecisionAsync(string id, HttpContext context, ReviewCycleService cycles,
+        [FromHeader(Name = ApiBody.IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken cancellationToken) =>
+        CommandAsync<DecisionRequest>(id, context, idempotencyKey, WebRoles.Clerk, optionalBody: false, (request, actor, key) =>
+        {
+            var (decision, missing) = CycleRequestMapping.ToDecision(request);
+            return missing.Count > 0
+                ? Task.FromResult(CycleResult.Invalid(id, missing))
+                : cycles.RecordDecisionAsync(id, decision, actor, context.RequestId(), key, cancellationToken);
+        });
+
+    /// <summary>Idempotency key, role, body, then the façade: 202 (applied) or 200 (a repeat of an applied key) with the
+    /// cycle, else the façade's refusal as a problem.</summary>
+    private static async Task<IResult> CommandAsync<TRequest>(
+        string id, HttpContext context, string? idempotencyKey, string role, bool optionalBody,
+        Func<TRequest, Actor, string, Task<CycleResult>> call)
+        where TRequest : class, new()
+    {
+        if (ApiBody.IdempotencyKey(idempotencyKey) is { Problem: { } keyProblem })
+        {
+            return keyProblem;
+        }
+
+        if (context.User.ActorFor(role) is not { } actor)
+        {
+            return Forbidden(role);
+        }
+
+        var (request, bodyProblem) = await ApiBody.ReadAsync(context.Request, optionalBody, new TRequest()).ConfigureAwait(false);
+        if (request is null)
+        {
+            return bodyProblem!;
+        }
+
+        var result = await call(request, actor, idempotencyKey!.Trim()).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return ApiProblems.From(result);
+        }
+
+        if (result.Cycle is not { } view)
+        {
+            return ApiProblems.NotFound(id);
+        }
+
+        return result.Kind == CycleResultKind.Accepted
+            ? TypedResults.Accepted(Location(view.CycleId), ApiCycle.From(view))
+            : TypedResults.Ok(ApiCycle.From(view));
+    }
+}
