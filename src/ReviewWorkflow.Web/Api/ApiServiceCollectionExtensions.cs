@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +10,7 @@ public static class ApiServiceCollectionExtensions
     /// listing the /api routes only: the pages, health and webhooks are not part of the API.</summary>
     public static IServiceCollection AddReviewWorkflowApi(this IServiceCollection services)
     {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails += NameTheCause);
         services.AddOpenApi(options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true;
@@ -22,5 +24,30 @@ public static class ApiServiceCollectionExtensions
             });
         });
         return services;
+    }
+
+    /// <summary>Problems the framework writes for /api (415 from content-type matching, 401 and 403 from authorization)
+    /// say what to fix too; the API's own problems already carry their <c>errors</c>.</summary>
+    private static void NameTheCause(ProblemDetailsContext context)
+    {
+        if (!WebPaths.IsApi(context.HttpContext.Request.Path) || context.ProblemDetails.Extensions.ContainsKey("errors")
+            || context.ProblemDetails is HttpValidationProblemDetails)
+        {
+            return;
+        }
+
+        var (field, message) = context.ProblemDetails.Status switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => ("Content-Type",
+                $"Send the body with 'Content-Type: application/json' (it was '{context.HttpContext.Request.ContentType ?? "not set"}')."),
+            StatusCodes.Status401Unauthorized => ("sign-in", "Sign in as a member of staff (a lead, a clerk or an administrator)."),
+            StatusCodes.Status403Forbidden => ("role", "Your role does not allow this: starting cycles, extending, closing and drafts need a lead; decisions need a clerk."),
+            _ => (null, null),
+        };
+        if (field is not null)
+        {
+            context.ProblemDetails.Detail ??= message;
+            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message!] };
+        }
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using ReviewWorkflow.Web.Authentication;
+using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Validation;
 
@@ -58,7 +60,16 @@ public static partial class CyclesApi
             return bodyProblem!;
         }
 
-        var result = await call(request, actor, idempotencyKey!.Trim()).ConfigureAwait(false);
+        var key = idempotencyKey!.Trim();
+        var result = await call(request, actor, key).ConfigureAwait(false);
+        if (result.Kind == CycleResultKind.Conflict && await WasAcceptedAsync(context, id, key).ConfigureAwait(false))
+        {
+            // A retry of a command the cycle already acted on and moved past (the draft that started ratification, the
+            // decision that moved the report on): the façade only remembers the current stage's commands, the audit trail all.
+            result = result with { Kind = CycleResultKind.Repeated, Cycle = await context.RequestServices.GetRequiredService<ReviewCycleService>()
+                .GetCycleAsync(id, context.RequestAborted).ConfigureAwait(false) };
+        }
+
         if (!result.Succeeded)
         {
             return ApiProblems.From(result);
@@ -72,5 +83,12 @@ public static partial class CyclesApi
         return result.Kind == CycleResultKind.Accepted
             ? TypedResults.Accepted(Location(view.CycleId), ApiCycle.From(view))
             : TypedResults.Ok(ApiCycle.From(view));
+    }
+
+    /// <summary>Whether the audit trail holds the row the façade wrote when it accepted a command with this key.</summary>
+    private static async Task<bool> WasAcceptedAsync(HttpContext context, string cycleId, string key)
+    {
+        var rows = await context.RequestServices.GetRequiredService<AuditLog>().ReadAllAsync(cycleId, context.RequestAborted).ConfigureAwait(false);
+        return rows.Any(r => r.IdempotencyKey == "command:" + key);
     }
 }

@@ -112,6 +112,12 @@ public static partial class CyclesApi
             return ApiProblems.NotFound(result.CycleId!);
         }
 
+        if (view.Route.Count == 0)
+        {
+            // Just scheduled: the orchestration has not published its status yet, so show what it was started with.
+            view = view with { Title = definition.Strategy.Title, ConsultationCloses = definition.Consultation.Closes, Route = definition.Route };
+        }
+
         return result.Kind == CycleResultKind.Accepted
             ? TypedResults.Created(Location(view.CycleId), ApiCycle.From(view))
             : TypedResults.Ok(ApiCycle.From(view));
