@@ -8,7 +8,11 @@ public static partial class ReviewCycleValidator
     private static void ValidateStrategy(ErrorCollector errors, Strategy strategy)
     {
         errors.Line("strategy.title", strategy.Title, "the strategy's title", Limits.Title);
-        errors.Line("strategy.owningService", strategy.OwningService, "the service that owns the strategy", Limits.Name);
+        if (!string.IsNullOrWhiteSpace(strategy.OwningService))
+        {
+            // Optional: the committee report's header asks the author to fill it in when it is missing.
+            errors.Line("strategy.owningService", strategy.OwningService, "the service that owns the strategy", Limits.Name);
+        }
 
         var hasStart = errors.Date("strategy.periodStart", strategy.PeriodStart, "the date the strategy's period starts");
         var hasEnd = errors.Date("strategy.periodEnd", strategy.PeriodEnd, "the date the strategy's period ends");

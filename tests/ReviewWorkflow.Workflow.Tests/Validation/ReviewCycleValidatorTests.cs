@@ -265,4 +265,8 @@ public class ReviewCycleValidatorTests
         Assert.Contains(errors, e => e.Field == "strategy.title" && e.Message.Contains("on one line", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Field == "lead.name" && e.Message.Contains("on one line", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_NoOwningService_IsAllowed_ForTheMinimalApiBody() =>
+        Assert.Empty(Validate(Valid with { Strategy = Valid.Strategy with { OwningService = "" } }));
 }
