@@ -68,7 +68,12 @@ public sealed class HostileCycle : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await WebTestHost.StartAsync("Development", start: Start);
+        // The SendGrid webhook checks signatures against this key; the attacks sign with others or not at all.
+        using var webhookKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        Host = await WebTestHost.StartAsync("Development", new Dictionary<string, string?>
+        {
+            ["Email:WebhookPublicKey"] = Convert.ToBase64String(webhookKey.ExportSubjectPublicKeyInfo()),
+        }, Start);
         using var lead = Host.ClientAs(Lead);
         using var started = await SendAsync(lead, HttpMethod.Post, "/api/cycles", StartBody(Title).ToJsonString(), key: "hostile-start");
         Assert.True(started.StatusCode == HttpStatusCode.Created, $"{started.StatusCode}: {await started.Content.ReadAsStringAsync()}");
