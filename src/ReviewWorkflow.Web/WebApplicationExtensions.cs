@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReviewWorkflow.Web.Api;
+using ReviewWorkflow.Web.Consultees;
 using ReviewWorkflow.Web.Layout;
 using ReviewWorkflow.Web.Outbox;
 using ReviewWorkflow.Web.Security;
@@ -41,6 +42,7 @@ public static class WebApplicationExtensions
         app.MapRazorPages();
         app.MapOutboxApi();
         app.MapReviewWorkflowApi();
+        app.MapConsulteeResponses();
         app.MapAppStyles();
         return app;
     }

@@ -15,6 +15,7 @@ using ReviewWorkflow.Storage.Configuration;
 using ReviewWorkflow.Storage.Tables;
 using ReviewWorkflow.Web.Api;
 using ReviewWorkflow.Web.Authentication;
+using ReviewWorkflow.Web.Consultees;
 using ReviewWorkflow.Web.Layout;
 
 namespace ReviewWorkflow.Web;
@@ -46,6 +47,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddProblemDetails();
         services.AddReviewWorkflowApi(); // the /api routes' OpenAPI document
+        services.AddConsulteeResponses(configuration);
         services.AddDataProtection();
         services.AddAntiforgery(o =>
         {

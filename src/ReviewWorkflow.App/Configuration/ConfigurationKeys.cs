@@ -27,6 +27,7 @@ public static class ConfigurationKeys
         (EmailOptions.SectionName, typeof(EmailOptions)),
         (DirectoryOptions.SectionName, typeof(DirectoryOptions)),
         (WebOptions.SectionName, typeof(WebOptions)),
+        (ReviewWorkflow.Web.Consultees.ConsulteeRateLimitOptions.SectionName, typeof(ReviewWorkflow.Web.Consultees.ConsulteeRateLimitOptions)),
         (WorkflowOptions.SectionName, typeof(WorkflowOptions)),
     ];
 

@@ -12,6 +12,15 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, long maxB
 {
     public Task InvokeAsync(HttpContext context)
     {
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null && context.Response.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The readable page for a refused body, re-executed as the same request: it must not see the body.
+            context.Request.Body = Stream.Null;
+            context.Request.ContentLength = 0;
+            context.Request.ContentType = null;
+            return next(context);
+        }
+
         var limit = context.Request.HasFormContentType ? Math.Min(maxForm, maxBody) : maxBody;
         if (context.Request.ContentLength > limit)
         {

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using ReviewWorkflow.Workflow.Consultation;
+using ReviewWorkflow.Workflow.Cycles;
+using ReviewWorkflow.Workflow.Responses;
+using ReviewWorkflow.Workflow.Validation;
+
+namespace ReviewWorkflow.Web.Consultees;
+
+/// <summary>
+/// The one path from a consultee's token to their response, shared by <c>/respond/{token}</c> and
+/// <c>/api/responses/{token}</c> so the page and the API cannot differ: check the link, load the form and the stored
+/// response, save, submit. A token opens only the response it was issued for (cycle and consultee come from the checked
+/// token, never from the request). Broken links count against the caller's address (<see cref="ConsulteeRateLimiter"/>)
+/// to slow token guessing.
+/// </summary>
+public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewCycleService cycles, ResponseStore store, ConsulteeRateLimiter limiter)
+{
+    public async Task<ConsulteeOpening> OpenAsync(string token, HttpContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var check = await links.CheckAsync(token ?? "", cancellationToken).ConfigureAwait(false);
+        var state = ConsulteeOpening.From(check.State);
+        var form = state == OpeningState.Open && check is { CycleId: { } cycleId, ConsulteeId: { } consulteeId }
+            ? await cycles.GetConsulteeFormAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (state == OpeningState.Open && form is null)
+        {
+            state = OpeningState.Invalid; // a signed token for a cycle or consultee that is not (or no longer) there
+        }
+
+        if (state == OpeningState.Invalid && limiter.RefuseBrokenLink(context) is { } wait)
+        {
+            return new ConsulteeOpening(OpeningState.RateLimited, RetryAfter: wait);
+        }
+
+        if (state != OpeningState.Open)
+        {
+            return new ConsulteeOpening(state, ExpiresAt: check.ExpiresAt);
+        }
+
+        var response = await store.GetAsync(form!.CycleId, form.ConsulteeId, cancellationToken).ConfigureAwait(false);
+        return new ConsulteeOpening(OpeningState.Open, form, response, check.ExpiresAt);
+    }
+
+    /// <summary>Saves a version (nothing is stored when the content breaks a rule). <paramref name="expectedETag"/>: the
+    /// version the person started from; null means "whatever is stored now".</summary>
+    public Task<ResponseOutcome> SaveAsync(ConsulteeOpening opening, ResponseContent content, string? expectedETag, CancellationToken cancellationToken = default)
+    {
+        var form = Require(opening);
+        ArgumentNullException.ThrowIfNull(content);
+        if (TooLong(content, opening.Wording) is { Count: > 0 } errors)
+        {
+            return Task.FromResult(new ResponseOutcome(ResponseOutcomeKind.Invalid, opening.Response, Errors: errors, Message: "Some answers need changing before they can be saved."));
+        }
+
+        return store.SaveAsync(form.CycleId, form.ConsulteeId, content, Contributor(form), expectedETag ?? opening.Response?.ETag, form.Rules, cancellationToken);
+    }
+
+    /// <summary>Submits once: the stored version, or <paramref name="finalContent"/> saved and submitted in one write.
+    /// A repeat with the first submission's <paramref name="idempotencyKey"/> returns the first result.</summary>
+    public Task<ResponseOutcome> SubmitAsync(ConsulteeOpening opening, string? expectedETag, ResponseContent? finalContent, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var form = Require(opening);
+        if (finalContent is not null && TooLong(finalContent, opening.Wording) is { Count: > 0 } errors)
+        {
+            return Task.FromResult(new ResponseOutcome(ResponseOutcomeKind.Invalid, opening.Response, Errors: errors, Message: "Some answers need changing before you can submit."));
+        }
+
+        return store.SubmitAsync(form.CycleId, form.ConsulteeId, Contributor(form), expectedETag ?? opening.Response?.ETag, form.Rules, finalContent,
+            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>Comments over <see cref="ResponseLimits"/>, said as what to do ("Shorten your comment ..."); the store
+    /// checks the same limits again.</summary>
+    public static IReadOnlyList<ValidationError> TooLong(ResponseContent content, ConsulteeWording wording)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(wording);
+        var errors = new List<ValidationError>();
+        for (var i = 0; i < content.Answers.Count; i++)
+        {
+            if (content.Answers[i]?.Comment is { Length: > ResponseLimits.Comment } comment)
+            {
+                errors.Add(new($"answers[{i}].comment", string.Create(CultureInfo.InvariantCulture,
+                    $"Shorten your comment on {wording.Item} {content.Answers[i].Pledge} to {ResponseLimits.Comment:N0} characters or fewer (it has {comment.Length:N0})")));
+            }
+        }
+
+        if (content.Comments is { Length: > ResponseLimits.GeneralComments } general)
+        {
+            errors.Add(new("comments", string.Create(CultureInfo.InvariantCulture,
+                $"Shorten your other comments to {ResponseLimits.GeneralComments:N0} characters or fewer (they have {general.Length:N0})")));
+        }
+
+        return errors;
+    }
+
+    private static ConsulteeForm Require(ConsulteeOpening opening)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        return opening.IsOpen ? opening.Form! : throw new InvalidOperationException("Only an open link can save or submit.");
+    }
+
+    /// <summary>The name recorded against each save: the consultee (and organisation, for partners sharing a response).</summary>
+    private static string Contributor(ConsulteeForm form)
+    {
+        var name = string.IsNullOrWhiteSpace(form.ConsulteeName) ? "Consultee" : form.ConsulteeName.Trim();
+        return name.Length > ResponseLimits.ContributorName ? name[..ResponseLimits.ContributorName] : name;
+    }
+}
