@@ -65,10 +65,13 @@ public class HostileOutputTests(HostileCycle fixture) : IClassFixture<HostileCyc
     [Fact]
     public async Task The_audit_export_never_starts_a_cell_with_a_formula_character()
     {
-        await RileyAnswersWithScriptAsync();
+        // A cycle whose title (the audit rows' subject) is a formula.
         using var lead = fixture.Host.ClientAs(HostileCycle.Lead);
+        using var started = await HostileCycle.SendAsync(lead, HttpMethod.Post, "/api/cycles", HostileCycle.StartBody(HostileCycle.Formula).ToJsonString(), key: "formula-title");
+        Assert.True(started.IsSuccessStatusCode, $"{started.StatusCode}: {await started.Content.ReadAsStringAsync()}");
+        var id = System.Text.Json.JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
 
-        var csv = await lead.GetStringAsync($"/api/cycles/{fixture.CycleId}/audit?format=csv");
+        var csv = await lead.GetStringAsync($"/api/cycles/{id}/audit?format=csv");
 
         Assert.Contains("HYPERLINK", csv, StringComparison.Ordinal);
         foreach (var cell in Cells(csv))
