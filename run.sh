@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, starts Azurite (unless one already listens on 10000-10002) and serves the app
-# on http://localhost:7071. Ctrl+C stops everything this script started, and nothing else.
+# on http://localhost:7071 in Development with demo data (Demo__SeedData=true; seeded once, idempotently).
+# Ctrl+C stops everything this script started, and nothing else.
 set -euo pipefail
 source "$(dirname "$0")/scripts/common.sh"
 cd "$RW_ROOT"
@@ -8,10 +9,7 @@ cd "$RW_ROOT"
 rw_require_tools
 rw_npm_install
 
-if [ ! -f local.settings.json ]; then
-  cp local.settings.sample.json local.settings.json
-  rw_say "Created local.settings.json from local.settings.sample.json (git-ignored; edit it for your settings)"
-fi
+rw_local_settings "$RW_ROOT/local.settings.json" "$RW_ROOT/local.settings.sample.json"
 
 trap 'rw_say "Stopping"; rw_stop_started' EXIT
 trap 'exit 130' INT TERM
@@ -42,7 +40,8 @@ rw_say "Building the app"
 dotnet build src/ReviewWorkflow.App/ReviewWorkflow.App.csproj -c Debug --nologo -v quiet -clp:ErrorsOnly
 
 rw_say "Serving http://localhost:$app_port (health: http://localhost:$app_port/health). Ctrl+C to stop."
-ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
+rw_say "Demo data: seeded in the background on first start (see README, 'Try it'); Demo__SeedData=false skips it"
+ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" Demo__SeedData="${Demo__SeedData:-true}" \
   dotnet src/ReviewWorkflow.App/bin/Debug/net10.0/ReviewWorkflow.App.dll \
   --contentRoot "$RW_ROOT/src/ReviewWorkflow.App" --urls "http://localhost:$app_port" &
 RW_STARTED_PIDS+=($!)

@@ -76,3 +76,24 @@ rw_install_chromium() {
   [ "$(id -u)" -eq 0 ] || rw_die "chromium is missing; install it as root: apt-get update && apt-get install -y chromium"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || rw_die "apt-get could not install chromium"
 }
+
+# rw_local_settings FILE SAMPLE: create FILE from SAMPLE when missing (it is git-ignored), and give it a
+# Workflow__LinkSigningKey (Base64 of 32 random bytes) when it has none, so consultee links survive restarts.
+# An existing key is never replaced (that would break every link already sent).
+rw_local_settings() {
+  local file=$1 sample=$2
+  if [ ! -f "$file" ]; then
+    cp "$sample" "$file"
+    rw_say "Created $(basename "$file") from $(basename "$sample") (git-ignored; edit it for your settings)"
+  fi
+  local key; key="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+  RW_NEW_KEY="$key" node -e '
+    const fs = require("fs"); const file = process.argv[1];
+    const settings = JSON.parse(fs.readFileSync(file, "utf8"));
+    settings.Values = settings.Values || {};
+    if (settings.Values.Workflow__LinkSigningKey) process.exit(0);
+    settings.Values.Workflow__LinkSigningKey = process.env.RW_NEW_KEY;
+    fs.writeFileSync(file, JSON.stringify(settings, null, 2) + "\n");
+    console.error("==> Generated Workflow__LinkSigningKey in " + file + " (consultee links now survive restarts)");
+  ' "$file" || rw_die "could not read $file as JSON; fix it or delete it so run.sh recreates it"
+}

@@ -32,6 +32,7 @@ public static class ReviewWorkflowApp
         builder.Services.AddReviewWorkflowWeb(builder.Configuration, builder.Environment); // pages, API, sign-in and roles
         builder.Services.AddReviewWorkflowTelemetry(builder.Configuration);
         builder.Services.AddStorageHealth();
+        builder.Services.AddDemoData(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -7,7 +7,8 @@ namespace ReviewWorkflow.Web.Consultees;
 /// <summary>
 /// Reads <c>{ "answers": [ { "pledge": 1, "view": "agree", "comment": "..." } ], "comments": "..." }</c> by hand, so
 /// every mistake is reported against its JSON path (<c>answers[2].view</c>) instead of a serializer exception.
-/// Unknown properties are ignored.
+/// Unknown properties are refused by name: a misspelt field ("coments") would otherwise save nothing in its place,
+/// and the consultee would believe it was kept.
 /// </summary>
 internal static class ResponseJson
 {
@@ -21,6 +22,7 @@ internal static class ResponseJson
             return null;
         }
 
+        Unknown(root, "", ["answers", "comments"], errors);
         var answers = new List<PledgeAnswer>();
         if (root.TryGetProperty("answers", out var list) && list.ValueKind != JsonValueKind.Null)
         {
@@ -56,6 +58,7 @@ internal static class ResponseJson
         }
 
         var before = errors.Count;
+        Unknown(item, path + ".", ["pledge", "view", "comment"], errors);
         var pledge = 0;
         if (!item.TryGetProperty("pledge", out var number) || number.ValueKind != JsonValueKind.Number || !number.TryGetInt32(out pledge))
         {
@@ -90,6 +93,17 @@ internal static class ResponseJson
         }
 
         return value.GetString();
+    }
+
+    private static void Unknown(JsonElement parent, string prefix, string[] known, Dictionary<string, string[]> errors)
+    {
+        foreach (var property in parent.EnumerateObject())
+        {
+            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            {
+                errors[prefix + Clip(property.Name)] = [$"'{Clip(property.Name)}' is not a field here; send only {string.Join(", ", known)}."];
+            }
+        }
     }
 
     private static string Clip(string? value) => value is { Length: > 40 } ? value[..40] + "…" : value ?? "";

@@ -114,6 +114,8 @@ public sealed class ResponsesApiTests(ConsulteeHost fixture)
     [InlineData("""{ "answers": "all good" }""", "answers")]
     [InlineData("""{ "answers": [ 7 ] }""", "answers[0]")]
     [InlineData("""{ "comments": ["a"] }""", "comments")]
+    [InlineData("""{ "coments": "a misspelt field is refused, not dropped" }""", "coments")]
+    [InlineData("""{ "answers": [ { "pledge": 1, "view": "agree", "coment": "misspelt" } ] }""", "answers[0].coment")]
     [InlineData("""[1, 2]""", "body")]
     [InlineData("""{ "answers": [ { "pledge": 1, "view": "agree" """, "body")]
     [InlineData("", "body")]
