@@ -131,3 +131,40 @@ public class HostileExpiredTokenTests(HostileCycle fixture) : IClassFixture<Host
         Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(await store.ListAsync(fixture.CycleId)));
     }
 }
+
+/// <summary>Every form, posted without its antiforgery token (as a cross-site page would): 400 and nothing changes.</summary>
+public class HostileFormTests(HostileCycle fixture) : IClassFixture<HostileCycle>
+{
+    [Fact]
+    public async Task Forms_without_an_antiforgery_token_are_refused_and_change_nothing()
+    {
+        var before = await fixture.SnapshotAsync();
+        using var lead = fixture.Host.ClientAs(HostileCycle.Lead);
+        using var clerk = fixture.Host.ClientAs(HostileCycle.Clerk);
+        var forms = new (string What, HttpClient Client, string Path)[]
+        {
+            ("start a cycle", lead, "/cycles/new"),
+            ("a cycle action", lead, $"/cycles/{fixture.CycleId}"),
+            ("record a decision", clerk, $"/clerk/decisions/{fixture.CycleId}"),
+            ("the response form", fixture.Host.Client, $"/respond/{fixture.Tokens["pat@carers.example"]}"),
+            ("development sign-in", fixture.Host.Client, "/dev/sign-in"),
+        };
+
+        foreach (var (what, client, path) in forms)
+        {
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["closes"] = "2026-03-18",
+                ["comments"] = "posted from another site",
+                ["outcome"] = "adopt",
+                ["email"] = "admin@council.example",
+            });
+            using var response = await client.PostAsync(path, content);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what} ({path}): {(int)response.StatusCode}");
+            Assert.Contains("Nothing was saved", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before.Split('\n'), (await fixture.SnapshotAsync()).Split('\n'));
+    }
+}
