@@ -72,41 +72,36 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-var keyVaultReference = 'Microsoft.KeyVault(SecretUri='
-
 // Every key the app reads is set here or documented as optional in README.md's configuration table
-// (tests/ReviewWorkflow.App.Tests/Deployment/ConfigurationCoverageTests.cs checks it).
-var baseSettings = {
-  // The host's own storage (and the app's, via the same keys): identity-based, no connection string.
-  AzureWebJobsStorage__credential: 'managedidentity'
-  AzureWebJobsStorage__clientId: identityClientId
-  AzureWebJobsStorage__blobServiceUri: 'https://${storageAccountName}.blob.${environment().suffixes.storage}'
-  AzureWebJobsStorage__queueServiceUri: 'https://${storageAccountName}.queue.${environment().suffixes.storage}'
-  AzureWebJobsStorage__tableServiceUri: 'https://${storageAccountName}.table.${environment().suffixes.storage}'
-  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
-  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-  // The durable runtime: the queue triggers' queueName is %Durable__AzureStorage__TaskHubName%-control/-workitems.
-  Durable__AzureStorage__TaskHubName: taskHubName
-  Durable__EnableDispatcher: 'false'
-  Storage__ManagedIdentityClientId: identityClientId
-  Email__FromAddress: emailFromAddress
-  Email__FromName: 'Strategy review'
-  Directory__Provider: directoryProvider
-  Directory__ManagedIdentityClientId: identityClientId
-  Web__AppServiceAuthentication: 'true'
-  Workflow__LinkSigningKey: '@${keyVaultReference}${tokenSigningKeyUri})'
-  Workflow__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net/' : publicBaseUrl
-  MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@${keyVaultReference}${authClientSecretUri})'
-}
-
-var sendGridSettings = empty(sendGridApiKeyUri) ? {} : {
-  Email__SendGridApiKey: '@${keyVaultReference}${sendGridApiKeyUri})'
-}
-
+// (tests/ReviewWorkflow.App.Tests/Deployment/ConfigurationCoverageTests.cs checks it; BicepBuildTests checks the compiled
+// template). Secrets are Key Vault references that App Service resolves as the user-assigned identity.
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(baseSettings, sendGridSettings)
+  properties: {
+    // The host's own storage (and the app's, via the same keys): identity-based, no connection string.
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    AzureWebJobsStorage__blobServiceUri: 'https://${storageAccountName}.blob.${environment().suffixes.storage}'
+    AzureWebJobsStorage__queueServiceUri: 'https://${storageAccountName}.queue.${environment().suffixes.storage}'
+    AzureWebJobsStorage__tableServiceUri: 'https://${storageAccountName}.table.${environment().suffixes.storage}'
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    // The durable runtime: the queue triggers' queueName is %Durable__AzureStorage__TaskHubName%-control/-workitems.
+    Durable__AzureStorage__TaskHubName: taskHubName
+    Durable__EnableDispatcher: 'false'
+    Storage__ManagedIdentityClientId: identityClientId
+    // Empty when no SendGrid key was given: the app then writes emails to its local outbox instead of sending them.
+    Email__SendGridApiKey: empty(sendGridApiKeyUri) ? '' : '@Microsoft.KeyVault(SecretUri=${sendGridApiKeyUri})'
+    Email__FromAddress: emailFromAddress
+    Email__FromName: 'Strategy review'
+    Directory__Provider: directoryProvider
+    Directory__ManagedIdentityClientId: identityClientId
+    Web__AppServiceAuthentication: 'true'
+    Workflow__LinkSigningKey: '@Microsoft.KeyVault(SecretUri=${tokenSigningKeyUri})'
+    Workflow__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net/' : publicBaseUrl
+    MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@Microsoft.KeyVault(SecretUri=${authClientSecretUri})'
+  }
 }
 
 // App Service Authentication with Microsoft Entra ID. Anonymous requests are let through: consultees answer from an
