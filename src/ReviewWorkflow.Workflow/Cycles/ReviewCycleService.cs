@@ -6,6 +6,7 @@ using ReviewWorkflow.Durable;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Council;
+using ReviewWorkflow.Workflow.Cycles.Caching;
 using ReviewWorkflow.Workflow.Domain;
 using ReviewWorkflow.Workflow.Hosting;
 using ReviewWorkflow.Workflow.Monitoring;
@@ -28,6 +29,10 @@ public sealed partial class ReviewCycleService(
     TimeProvider time)
 {
     private readonly WorkflowOptions _options = options.Value;
+
+    /// <summary>Cycle definitions, consultation inputs and (for at most a second) the live status, in memory; see
+    /// <see cref="CycleCache"/>. Per service instance (the service is a singleton), never static.</summary>
+    internal CycleCache Cache { get; } = new(TimeProvider.System);
 
     /// <summary>The council settings a new cycle would snapshot (for pages that show dates before starting).</summary>
     public CouncilSettings Settings => _options.ToCouncilSettings();
@@ -86,6 +91,7 @@ public sealed partial class ReviewCycleService(
         {
             await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.ReviewCycle, input,
                 new StartOrchestrationOptions(definition.Id) { Version = OrchestrationNames.CurrentVersion }, cancellationToken).ConfigureAwait(false);
+            Cache.Invalidate(definition.Id);
         }
         catch (InvalidOperationException)
         {
@@ -105,7 +111,7 @@ public sealed partial class ReviewCycleService(
             return null;
         }
 
-        return existing.ReadInputAs<ReviewCycleInput>()?.StartKey == idempotencyKey
+        return InputOf(existing)?.StartKey == idempotencyKey
             ? new CycleResult(CycleResultKind.Repeated, cycleId, [], await GetCycleAsync(cycleId, cancellationToken).ConfigureAwait(false))
             : CycleResult.Conflict(cycleId, "id", $"A review cycle with the id '{cycleId}' already exists; choose another id.");
     }
@@ -140,23 +146,44 @@ public sealed partial class ReviewCycleService(
     }
 
     /// <summary>What a consultee's save or submission is checked against now: closing date after extensions, closed early, late rule.</summary>
+    /// <remarks>The live status may be up to <see cref="CycleCache.StatusTtl"/> old (never older than a command this
+    /// process sent); the closing DATE is compared with today by the caller, so passing it needs no fresh read.</remarks>
     public async Task<ResponseRules?> GetResponseRulesAsync(string cycleId, CancellationToken cancellationToken = default)
     {
-        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (parent?.ReadInputAs<ReviewCycleInput>() is not { } input)
+        if (await LiveStatusAsync(cycleId).ConfigureAwait(false) is not { } live)
         {
             return null;
         }
 
-        var view = await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
-        return ResponseRules.For(input.Definition with { Consultation = input.Definition.Consultation with { Closes = view.ConsultationCloses } }, input.Settings, view.ConsultationClosedEarly);
+        var definition = live.Input.Definition;
+        return ResponseRules.For(definition with { Consultation = definition.Consultation with { Closes = live.ConsultationCloses } }, live.Input.Settings, live.ConsultationClosedEarly);
     }
+
+    /// <summary>The cycle's definition and live consultation status, from <see cref="Cache"/> when fresh enough: one read
+    /// of the parent (and of its active child) per cycle per <see cref="CycleCache.StatusTtl"/>, shared by all callers.</summary>
+    /// <remarks>The load takes no cancellation token: it is shared, and one caller going away must not fail the others.</remarks>
+    private Task<LiveStatus?> LiveStatusAsync(string cycleId) =>
+        Cache.StatusAsync(cycleId, async () =>
+        {
+            var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, CancellationToken.None).ConfigureAwait(false);
+            if (parent is null || parent.Name != OrchestrationNames.ReviewCycle || InputOf(parent) is not { } input)
+            {
+                return null;
+            }
+
+            var view = await ViewAsync(parent, CancellationToken.None).ConfigureAwait(false);
+            return new LiveStatus(input, view.ConsultationCloses, view.ConsultationClosedEarly, view.Stage, view.RecentCommands);
+        });
+
+    /// <summary>The parent's input, parsed once per instance (it never changes once started).</summary>
+    private ReviewCycleInput? InputOf(OrchestrationMetadata parent) =>
+        Cache.Definition(parent.InstanceId, parent.CreatedAt, parent.ReadInputAs<ReviewCycleInput>);
 
     /// <summary>A new cycle's definition prefilled from <paramref name="cycleId"/> (the "start the next review" link).</summary>
     public async Task<ReviewCycleDefinition?> GetTemplateAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        return parent?.ReadInputAs<ReviewCycleInput>() is { } input ? CycleTemplate.From(input.Definition) : null;
+        return parent is not null && InputOf(parent) is { } input ? CycleTemplate.From(input.Definition) : null;
     }
 
     /// <summary>Each consultee with their response status and whether their email bounced (empty before consultees are resolved).</summary>
@@ -176,7 +203,7 @@ public sealed partial class ReviewCycleService(
 
     private async Task<CycleView> ViewAsync(OrchestrationMetadata parent, CancellationToken cancellationToken)
     {
-        var input = parent.ReadInputAs<ReviewCycleInput>() ?? new ReviewCycleInput();
+        var input = InputOf(parent) ?? new ReviewCycleInput();
         var status = parent.ReadCustomStatusAs<CycleStatus>() ?? new CycleStatus { CycleId = parent.InstanceId, Title = input.Definition.Strategy.Title };
         if (status.ActiveInstanceId is { } child && await client.GetInstanceAsync(child, cancellationToken).ConfigureAwait(false) is { IsRunning: true } running
             && running.ReadCustomStatusAs<CycleStatus>() is { } childStatus)
