@@ -26,7 +26,8 @@ public sealed partial class ReviewCycleService(
     AuditLog audit,
     ResponseStore responses,
     IOptions<WorkflowOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    WorkflowTables? tables = null)
 {
     private readonly WorkflowOptions _options = options.Value;
 
@@ -126,24 +127,40 @@ public sealed partial class ReviewCycleService(
         }
 
         var view = await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
-        var submitted = (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).Count(r => r.Submitted);
-        return view with { Counts = view.Counts with { ResponsesSubmitted = submitted } };
+        return view with { Counts = view.Counts with { ResponsesSubmitted = await SubmittedAsync(cycleId, cancellationToken).ConfigureAwait(false) } };
     }
 
-    /// <summary>Every cycle, newest first (counts as of the orchestration's last step).</summary>
+    /// <summary>Every cycle, newest first. Stage, dates and counts are as of the orchestration's last step, at most
+    /// <see cref="CycleCache.StatusTtl"/> old (never older than a start or command this process sent); responses
+    /// submitted are read live from the response store.</summary>
     public async Task<IReadOnlyList<CycleView>> ListCyclesAsync(CancellationToken cancellationToken = default)
     {
-        var views = new List<CycleView>();
-        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }, cancellationToken).ConfigureAwait(false))
+        var listed = await Cache.ListAsync(async () =>
         {
-            if (instance.Name == OrchestrationNames.ReviewCycle)
+            var views = new List<CycleView>();
+            await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }, CancellationToken.None).ConfigureAwait(false))
             {
-                views.Add(await ViewAsync(instance, cancellationToken).ConfigureAwait(false));
+                if (instance.Name == OrchestrationNames.ReviewCycle)
+                {
+                    views.Add(await ViewAsync(instance, CancellationToken.None).ConfigureAwait(false));
+                }
             }
-        }
 
-        return [.. views.OrderByDescending(v => v.StartedAt)];
+            return [.. views.OrderByDescending(v => v.StartedAt)];
+        }).ConfigureAwait(false);
+        var counted = new CycleView[listed.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, listed.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var view = listed[i];
+            counted[i] = view with { Counts = view.Counts with { ResponsesSubmitted = await SubmittedAsync(view.CycleId, ct).ConfigureAwait(false) } };
+        }).ConfigureAwait(false);
+        return counted;
     }
+
+    /// <summary>Responses submitted so far, live (only the status column is read).</summary>
+    private async Task<int> SubmittedAsync(string cycleId, CancellationToken cancellationToken) => tables is null
+        ? (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).Count(r => r.Submitted)
+        : (await ResponseTally.ReadAsync(tables.Responses, cycleId, cancellationToken).ConfigureAwait(false)).Values.Count(r => r.Status == ResponseStatus.Submitted);
 
     /// <summary>What a consultee's save or submission is checked against now: closing date after extensions, closed early, late rule.</summary>
     /// <remarks>The live status may be up to <see cref="CycleCache.StatusTtl"/> old (never older than a command this
@@ -190,15 +207,19 @@ public sealed partial class ReviewCycleService(
     public async Task<IReadOnlyList<ConsulteeProgress>> GetConsulteesAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         var consultation = await client.GetInstanceAsync(OrchestrationNames.ConsultationId(cycleId, 1), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (consultation?.ReadInputAs<ConsultationInput>() is not { } input)
+        if (consultation is null
+            || await Cache.ConsultationAsync(consultation.InstanceId, () => Task.FromResult(consultation.ReadInputAs<ConsultationInput>())).ConfigureAwait(false) is not { Input: var input })
         {
             return [];
         }
 
         var bounced = (consultation.ReadOutputAs<ConsultationResult>()?.Bounced ?? consultation.ReadCustomStatusAs<CycleStatus>()?.BouncedConsultees ?? []).ToHashSet(StringComparer.Ordinal);
-        var stored = (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.ConsulteeId, StringComparer.Ordinal);
-        return [.. input.Consultees.Select(c => new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience,
-            stored.TryGetValue(c.Id, out var r) ? r.Status : ResponseStatus.NotStarted, r?.Late ?? false, bounced.Contains(c.Id)))];
+        var stored = tables is null
+            ? (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.ConsulteeId, r => (r.Status, r.Late), StringComparer.Ordinal)
+            : await ResponseTally.ReadAsync(tables.Responses, cycleId, cancellationToken).ConfigureAwait(false);
+        return [.. input.Consultees.Select(c => stored.TryGetValue(c.Id, out var r)
+            ? new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience, r.Status, r.Late, bounced.Contains(c.Id))
+            : new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience, ResponseStatus.NotStarted, false, bounced.Contains(c.Id)))];
     }
 
     private async Task<CycleView> ViewAsync(OrchestrationMetadata parent, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ namespace ReviewWorkflow.Workflow.Cycles.Caching;
 /// (keyed by instance id AND creation time, so a purged and re-created id is never served the old definition);</item>
 /// <item>the consultation's input (the resolved consultees) per consultation instance, likewise immutable (a cycle id
 /// is never reused for another cycle: starting a taken id is refused);</item>
+/// <item>the list of cycles for at most <see cref="StatusTtl"/>, under the same rule as the live status;</item>
 /// <item>the live consultation status (closing date after extensions, closed early, stage) for at most
 /// <see cref="StatusTtl"/>, loaded once for all concurrent callers. A command this process sends (extend, close, ...)
 /// stops the status being served from memory until the status shows the command applied (or refused), so this process
@@ -29,6 +30,8 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
     private readonly BoundedCache<string, (ConsultationInput Input, IReadOnlyDictionary<string, ResolvedConsultee> ById)> _consultations = new(capacity);
     private readonly BoundedCache<string, (DateTimeOffset LoadedAt, Task<LiveStatus?> Load)> _statuses = new(capacity);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, DateTimeOffset>> _pending = new(StringComparer.Ordinal);
+    private readonly Lock _listGate = new();
+    private (DateTimeOffset LoadedAt, Task<IReadOnlyList<CycleView>> Load)? _list;
 
     public int Capacity => capacity;
 
@@ -125,16 +128,72 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
         return status;
     }
 
+    /// <summary>The list of every cycle (the dashboard's, the clerk's and the API's): from memory when loaded less than
+    /// <see cref="StatusTtl"/> ago and no start or command of this process is waiting to show; one load shared meanwhile.</summary>
+    public async Task<IReadOnlyList<CycleView>> ListAsync(Func<Task<IReadOnlyList<CycleView>>> load)
+    {
+        var now = clock.GetUtcNow();
+        var pending = _pending.Keys.Any(cycleId => HasPending(cycleId, now));
+        Task<IReadOnlyList<CycleView>> task;
+        lock (_listGate)
+        {
+            if (!pending && _list is { } hit && now >= hit.LoadedAt && now - hit.LoadedAt < StatusTtl && !hit.Load.IsFaulted)
+            {
+                task = hit.Load;
+            }
+            else
+            {
+                task = load();
+                _list = pending ? null : (now, task);
+            }
+        }
+
+        IReadOnlyList<CycleView> views;
+        try
+        {
+            views = await task.ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_listGate)
+            {
+                if (_list?.Load == task)
+                {
+                    _list = null;
+                }
+            }
+
+            throw;
+        }
+
+        if (pending)
+        {
+            foreach (var view in views)
+            {
+                Settle(view.CycleId, view.RecentCommands);
+            }
+        }
+
+        return views;
+    }
+
     /// <summary>This process sent <paramref name="commandId"/> to the cycle: serve its status from storage until the
     /// status lists the command.</summary>
     public void CommandSent(string cycleId, string commandId)
     {
         _pending.GetOrAdd(cycleId, _ => new(StringComparer.Ordinal))[commandId] = clock.GetUtcNow();
-        _statuses.Remove(cycleId);
+        Invalidate(cycleId);
     }
 
-    /// <summary>Forget the cycle's live status (a new cycle started, a command sent).</summary>
-    public void Invalidate(string cycleId) => _statuses.Remove(cycleId);
+    /// <summary>Forget the cycle's live status and the list of cycles (a new cycle started, a command sent).</summary>
+    public void Invalidate(string cycleId)
+    {
+        _statuses.Remove(cycleId);
+        lock (_listGate)
+        {
+            _list = null;
+        }
+    }
 
     private bool HasPending(string cycleId, DateTimeOffset now)
     {
