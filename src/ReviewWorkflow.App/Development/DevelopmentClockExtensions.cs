@@ -1,13 +1,15 @@
 using System.Text.Json;
+using ReviewWorkflow.Web.Development;
 using ReviewWorkflow.Web.Security;
 
 namespace ReviewWorkflow.App.Development;
 
 /// <summary>
 /// Wires the controllable clock when <c>Development:ControllableClock</c> is true AND the environment is Development:
-/// the app's <see cref="TimeProvider"/> becomes a <see cref="ControllableClock"/>, and <c>POST /dev/clock</c>
-/// <c>{ "now": "&lt;ISO instant&gt;" }</c> (loopback only) jumps it forward. Otherwise nothing is registered and
-/// <c>/dev/clock</c> is 404 like any unknown path.
+/// the app's <see cref="TimeProvider"/> becomes a <see cref="ControllableClock"/>; <c>POST /dev/clock</c> with JSON
+/// <c>{ "now": "&lt;ISO instant&gt;" }</c> (loopback only) jumps it forward and <c>GET /dev/clock</c> with
+/// <c>Accept: application/json</c> reads it; a browser's requests to the same path reach the <c>/dev/clock</c> page
+/// (<see cref="IDevelopmentClock"/>). Otherwise nothing is registered and <c>/dev/clock</c> is 404 like any unknown path.
 /// </summary>
 public static class DevelopmentClockExtensions
 {
@@ -25,14 +27,20 @@ public static class DevelopmentClockExtensions
         var file = string.IsNullOrWhiteSpace(options.ClockFile)
             ? System.IO.Path.Combine(builder.Environment.ContentRootPath, "reviewworkflow-dev-clock.txt")
             : options.ClockFile;
-        var clock = new ControllableClock(file);
+        var clock = new ControllableClock(file, UnderlyingClock(builder.Services));
 
         // Registered before the libraries' TryAddSingleton(TimeProvider.System), so every component reads this clock.
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<IDevelopmentClock>(new ControllableDevelopmentClock(clock));
         builder.Services.AddSingleton<IStartupFilter, DevelopmentClockStartupFilter>();
         return builder;
     }
+
+    /// <summary>The clock already registered (a test host's shifted clock), which the controllable clock then runs on
+    /// top of so both agree; the system clock when there is none.</summary>
+    private static TimeProvider? UnderlyingClock(IServiceCollection services) =>
+        services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider) && !d.IsKeyedService)?.ImplementationInstance as TimeProvider;
 
     /// <summary>Puts the clock endpoint in front of the app's pipeline (no route, sign-in or antiforgery involved: it
     /// is a loopback-only test hook).</summary>
@@ -42,7 +50,7 @@ public static class DevelopmentClockExtensions
         {
             app.Use(async (context, nextMiddleware) =>
             {
-                if (!context.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase) || !LocalDevelopment.Allows(context))
+                if (!context.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase) || !LocalDevelopment.Allows(context) || IsForThePage(context.Request))
                 {
                     await nextMiddleware(context).ConfigureAwait(false);
                     return;
@@ -52,6 +60,25 @@ public static class DevelopmentClockExtensions
             });
             next(app);
         };
+    }
+
+    /// <summary>A browser's request: a GET that does not ask for JSON only, or a form post. Those go to the page.</summary>
+    internal static bool IsForThePage(HttpRequest request)
+    {
+        if (HttpMethods.IsPost(request.Method))
+        {
+            return request.HasFormContentType;
+        }
+
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return false;
+        }
+
+        var accept = request.GetTypedHeaders().Accept;
+        var json = accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || a.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+        var html = accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        return !json || html;
     }
 
     internal sealed record ClockRequest(DateTimeOffset? Now);

@@ -10,13 +10,22 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, bool hsts)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
+    /// <summary>
+    /// An <see cref="HttpContext.Items"/> key: a response that carries one known inline style (the committee report as
+    /// HTML) puts that style's hash source (<c>'sha256-…'</c>) here, and only that style is allowed besides files.
+    /// </summary>
+    public const string StyleHashItem = "ReviewWorkflow.Csp.StyleHash";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(static state =>
         {
             var (ctx, sendHsts) = ((HttpContext, bool))state;
             var headers = ctx.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = ctx.Items.TryGetValue(StyleHashItem, out var hash) && hash is string source
+                                            && source.StartsWith("'sha256-", StringComparison.Ordinal) && source.EndsWith('\'')
+                ? ContentSecurityPolicy.Replace("style-src 'self';", $"style-src 'self' {source};", StringComparison.Ordinal)
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";

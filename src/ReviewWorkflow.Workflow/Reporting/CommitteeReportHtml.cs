@@ -13,6 +13,13 @@ public static class CommitteeReportHtml
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <summary>
+    /// The CSP source for the report's one <c>&lt;style&gt;</c> element (<c>'sha256-…'</c> of its exact text), so an app
+    /// whose policy forbids inline style can allow this style and nothing else when it serves the report.
+    /// </summary>
+    public static string StyleHashSource { get; } =
+        "'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("\n" + Css + "\n"))) + "'";
+
     private const string Css = """
         body { font-family: Arial, sans-serif; line-height: 1.5; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #0b0c0c; }
         table { border-collapse: collapse; margin: 0 0 1.5rem; width: 100%; }

@@ -82,19 +82,10 @@ public sealed class DemoDataTests : IDisposable
         Assert.Empty(await app.Services.GetRequiredService<ReviewCycleService>().ListCyclesAsync());
     }
 
-    private async Task<Dictionary<string, string?>> SettingsAsync() => new()
+    private async Task<Dictionary<string, string?>> SettingsAsync()
     {
-        ["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync(),
-        [FunctionsHost.PortKey] = null,
-        ["Demo:SeedData"] = "true",
-        ["Durable:AzureStorage:TaskHubName"] = "demo" + Guid.NewGuid().ToString("N")[..12],
-        ["Workflow:LinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        ["Workflow:AuditTable"] = Azurite.UniqueTableName("audit"),
-        ["Workflow:ResponsesTable"] = Azurite.UniqueTableName("resp"),
-        ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
-        ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
-        ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
-        ["Email:SendGridApiKey"] = "",
-        ["Email:OutboxPath"] = _outbox,
-    };
+        var settings = await IsolatedAppSettings.AppAsync("demo", _outbox);
+        settings["Demo:SeedData"] = "true";
+        return settings;
+    }
 }

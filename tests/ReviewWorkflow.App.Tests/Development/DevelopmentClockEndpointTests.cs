@@ -1,11 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using ReviewWorkflow.App.Development;
-using ReviewWorkflow.App.Hosting;
-using ReviewWorkflow.Testing;
 
 namespace ReviewWorkflow.App.Tests.Development;
 
@@ -14,7 +10,7 @@ public sealed class DevelopmentClockEndpointTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "rw-clock-" + Guid.NewGuid().ToString("N"));
 
-    private string ClockFile => Path.Combine(_folder, "clock.txt");
+    private string ClockFile => DevelopmentClockApp.ClockFile(_folder);
 
     [Theory]
     [InlineData("Production", "true")]
@@ -83,29 +79,9 @@ public sealed class DevelopmentClockEndpointTests : IDisposable
         Assert.Equal(offset, app.Services.GetRequiredService<ControllableClock>().Offset);
     }
 
-    private async Task<WebApplication> StartAsync(string environment, string enabled)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync(),
-            [FunctionsHost.PortKey] = null,
-            ["Durable:AzureStorage:TaskHubName"] = "clk" + Guid.NewGuid().ToString("N")[..12],
-            ["Email:SendGridApiKey"] = "",
-            ["Email:OutboxPath"] = Path.Combine(_folder, "outbox"),
-            ["Development:ControllableClock"] = enabled,
-            ["Development:ClockFile"] = ClockFile,
-        };
-        var app = ReviewWorkflowApp.Create(["--urls", "http://127.0.0.1:0", "--environment", environment],
-            builder => builder.Configuration.AddInMemoryCollection(settings));
-        await app.StartAsync();
-        return app;
-    }
+    private Task<WebApplication> StartAsync(string environment, string enabled) => DevelopmentClockApp.StartAsync(_folder, environment, enabled);
 
-    private static HttpClient Client(WebApplication app) => new()
-    {
-        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()),
-        Timeout = TimeSpan.FromSeconds(30),
-    };
+    private static HttpClient Client(WebApplication app) => DevelopmentClockApp.Client(app);
 
     public void Dispose()
     {

@@ -50,24 +50,11 @@ public sealed class ReviewCycleApp : IAsyncDisposable
     {
         var clock = new ShiftedClock(start);
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var hub = "rc" + Guid.NewGuid().ToString("N")[..12];
         var outbox = Path.Combine(Path.GetTempPath(), "rw-outbox-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync(),
-            [FunctionsHost.PortKey] = null,
-            ["Durable:AzureStorage:TaskHubName"] = hub,
-            ["Workflow:PublicBaseUrl"] = "https://reviews.council.example/",
-            ["Workflow:LinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Workflow:AuditTable"] = Azurite.UniqueTableName("audit"),
-            ["Workflow:ResponsesTable"] = Azurite.UniqueTableName("resp"),
-            ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
-            ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
-            ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
-            ["Email:SendGridApiKey"] = "",
-            ["Email:OutboxPath"] = outbox,
-            ["Email:WebhookPublicKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
-        };
+        var settings = await IsolatedAppSettings.AppAsync("rc", outbox);
+        settings["Workflow:PublicBaseUrl"] = "https://reviews.council.example/";
+        settings["Email:WebhookPublicKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
+        var hub = settings["Durable:AzureStorage:TaskHubName"]!;
         try
         {
             var app = await RunningApp.StartAsync(settings, builder => builder.Services.AddSingleton<TimeProvider>(clock));

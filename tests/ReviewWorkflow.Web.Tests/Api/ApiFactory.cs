@@ -40,20 +40,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public static async Task<ApiFactory> StartAsync(DateTimeOffset start)
     {
         var outbox = Path.Combine(Path.GetTempPath(), "rw-api-tests", Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync(),
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = null,
-            ["Durable:AzureStorage:TaskHubName"] = "api" + Guid.NewGuid().ToString("N")[..12],
-            ["Email:SendGridApiKey"] = "",
-            ["Email:OutboxPath"] = outbox,
-            ["Workflow:LinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Workflow:AuditTable"] = Azurite.UniqueTableName("audit"),
-            ["Workflow:ResponsesTable"] = Azurite.UniqueTableName("resp"),
-            ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
-            ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
-            ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
-        };
+        var settings = await IsolatedAppSettings.AppAsync("api", outbox);
         var factory = new ApiFactory(settings, new ShiftedClock(start), outbox);
         try
         {
@@ -95,7 +82,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (ObjectDisposedException ex)
+        {
+            // Seen once on a loaded machine while TestServer and the host were being torn down, after every test of the
+            // collection had passed. Teardown is not under test here; keep the evidence in the output, not a red run.
+            await Console.Error.WriteLineAsync($"ApiFactory: stopping the app threw at test teardown (ignored): {ex}");
+        }
+
         if (System.IO.Directory.Exists(OutboxFolder))
         {
             System.IO.Directory.Delete(OutboxFolder, recursive: true);

@@ -65,23 +65,10 @@ public sealed class WebTestHost : IAsyncDisposable
     public static async Task<WebTestHost> StartAsync(string environment = "Development", IDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
     {
         var outbox = Path.Combine(Path.GetTempPath(), "rw-web-tests", Guid.NewGuid().ToString("N"));
-        var hub = "web" + Guid.NewGuid().ToString("N")[..12];
         var clock = new ShiftedClock(start ?? DateTimeOffset.UtcNow);
-        var all = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync(),
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = null,
-            ["Durable:AzureStorage:TaskHubName"] = hub,
-            ["Email:SendGridApiKey"] = "",
-            ["Email:OutboxPath"] = outbox,
-            ["Workflow:LinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Workflow:AuditTable"] = Azurite.UniqueTableName("audit"),
-            ["Workflow:ResponsesTable"] = Azurite.UniqueTableName("resp"),
-            ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
-            ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
-            ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
-            ["Web:GovUkFrontendPath"] = Path.Combine(Azurite.RepositoryRoot(), "node_modules", "govuk-frontend", "dist", "govuk"),
-        };
+        var all = await IsolatedAppSettings.AppAsync("web", outbox);
+        all["Web:GovUkFrontendPath"] = Path.Combine(Azurite.RepositoryRoot(), "node_modules", "govuk-frontend", "dist", "govuk");
+        var hub = all["Durable:AzureStorage:TaskHubName"]!;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
@@ -124,6 +111,13 @@ public sealed class WebTestHost : IAsyncDisposable
                 throw new ReviewWorkflow.Storage.StorageRequestException(status, code == "none" ? null : code, "Probe: storage failed.");
             });
         }
+
+        // A page carrying the committee report's one inline style (as the report download does).
+        app.MapGet("/probe/report-style", (HttpContext c) =>
+        {
+            c.Items["ReviewWorkflow.Csp.StyleHash"] = ReviewWorkflow.Workflow.Reporting.CommitteeReportHtml.StyleHashSource;
+            return TypedResults.Text("<p>report</p>", "text/html");
+        });
 
         app.MapGet("/api/probe/invalid", () => ApiProblems.Field("consultation.closes", "Enter a date after today."));
         app.MapPost("/api/probe/echo", async (HttpRequest request) =>

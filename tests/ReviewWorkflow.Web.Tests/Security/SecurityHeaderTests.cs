@@ -26,6 +26,21 @@ public sealed class SecurityHeaderTests(DevelopmentHost development, ProductionH
     }
 
     [Fact]
+    public async Task The_committee_reports_one_inline_style_is_allowed_by_its_hash_and_nothing_else_is()
+    {
+        using var response = await development.Host.Client.GetAsync("/probe/report-style");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        var html = ReviewWorkflow.Workflow.Reporting.CommitteeReportHtml.Render(new ReviewWorkflow.Workflow.Reporting.CommitteeReport());
+        var style = html[(html.IndexOf("<style>", StringComparison.Ordinal) + "<style>".Length)..html.IndexOf("</style>", StringComparison.Ordinal)];
+        var hash = "'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style))) + "'";
+        Assert.Equal(hash, ReviewWorkflow.Workflow.Reporting.CommitteeReportHtml.StyleHashSource);
+        Assert.Contains($"style-src 'self' {hash};", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Consultee_pages_send_no_referrer_and_are_not_cached()
     {
         using var consultee = await development.Host.Client.GetAsync("/respond/some-token");

@@ -34,15 +34,10 @@ internal sealed class CycleWorld
 
     public CapturingEmailSender Mail { get; }
 
-    public Dictionary<string, string?> Configuration { get; } = new()
+    public Dictionary<string, string?> Configuration { get; } = new(IsolatedAppSettings.Workflow())
     {
         ["Workflow:PublicBaseUrl"] = "https://reviews.council.example/",
         ["Workflow:LinkSigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-        ["Workflow:AuditTable"] = Azurite.UniqueTableName("audit"),
-        ["Workflow:ResponsesTable"] = Azurite.UniqueTableName("resp"),
-        ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
-        ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
-        ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
     };
 }
 

@@ -57,6 +57,7 @@ public sealed class DownloadsModel(ReviewCycleService cycles, AuditLog audit, Co
             return File(docx, WordType, $"{name}-committee-report.docx");
         }
 
+        HttpContext.Items[Security.SecurityHeadersMiddleware.StyleHashItem] = CommitteeReportHtml.StyleHashSource; // its one <style>, nothing else inline
         return Content(CommitteeReportHtml.Render(report), "text/html; charset=utf-8");
     }
 

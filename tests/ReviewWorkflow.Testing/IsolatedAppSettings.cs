@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+
+namespace ReviewWorkflow.Testing;
+
+/// <summary>
+/// Configuration that gives one test app (or workflow harness) storage of its own on the shared Azurite: its own task
+/// hub, workflow tables and local outbox folder, a fresh link-signing key, mail to the local outbox, and the
+/// standalone dispatcher (not the Functions host).
+/// </summary>
+public static class IsolatedAppSettings
+{
+    /// <summary>The workflow's tables (audit, responses, email ledger, webhook events, links) under unique names, and a fresh signing key.</summary>
+    public static Dictionary<string, string?> Workflow() => new()
+    {
+        ["Workflow:LinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["Workflow:AuditTable"] = Azurite.UniqueTableName("audit"),
+        ["Workflow:ResponsesTable"] = Azurite.UniqueTableName("resp"),
+        ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
+        ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
+        ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
+    };
+
+    /// <summary><see cref="Workflow"/> plus the storage connection, a task hub named <paramref name="hubPrefix"/> and 12
+    /// hex digits, the local outbox in <paramref name="outboxFolder"/>, and no custom-handler port.</summary>
+    public static async Task<Dictionary<string, string?>> AppAsync(string hubPrefix, string outboxFolder)
+    {
+        var settings = Workflow();
+        settings["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync().ConfigureAwait(false);
+        settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = null;
+        settings["Durable:AzureStorage:TaskHubName"] = hubPrefix + Guid.NewGuid().ToString("N")[..12];
+        settings["Email:SendGridApiKey"] = "";
+        settings["Email:OutboxPath"] = outboxFolder;
+        return settings;
+    }
+}
