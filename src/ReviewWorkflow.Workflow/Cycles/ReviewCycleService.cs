@@ -132,10 +132,9 @@ public sealed partial class ReviewCycleService(
 
     /// <summary>Every cycle, newest first. Stage, dates and counts are as of the orchestration's last step, at most
     /// <see cref="CycleCache.StatusTtl"/> old (never older than a start or command this process sent); responses
-    /// submitted are read live from the response store.</summary>
-    public async Task<IReadOnlyList<CycleView>> ListCyclesAsync(CancellationToken cancellationToken = default)
-    {
-        var listed = await Cache.ListAsync(async () =>
+    /// submitted are counted from the response store with each load, so they are at most as old as the list.</summary>
+    public Task<IReadOnlyList<CycleView>> ListCyclesAsync(CancellationToken cancellationToken = default) =>
+        Cache.ListAsync(async () =>
         {
             var views = new List<CycleView>();
             await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }, CancellationToken.None).ConfigureAwait(false))
@@ -146,16 +145,16 @@ public sealed partial class ReviewCycleService(
                 }
             }
 
-            return [.. views.OrderByDescending(v => v.StartedAt)];
-        }).ConfigureAwait(false);
-        var counted = new CycleView[listed.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, listed.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            var view = listed[i];
-            counted[i] = view with { Counts = view.Counts with { ResponsesSubmitted = await SubmittedAsync(view.CycleId, ct).ConfigureAwait(false) } };
-        }).ConfigureAwait(false);
-        return counted;
-    }
+            // Submissions counted from the responses table with the list (so at most StatusTtl old, like the list): one
+            // status-only query per cycle per load, shared by every dashboard, clerk and API caller meanwhile.
+            var counted = new CycleView[views.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, views.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            {
+                var view = views[i];
+                counted[i] = view with { Counts = view.Counts with { ResponsesSubmitted = await SubmittedAsync(view.CycleId, ct).ConfigureAwait(false) } };
+            }).ConfigureAwait(false);
+            return [.. counted.OrderByDescending(v => v.StartedAt)];
+        }).WaitAsync(cancellationToken);
 
     /// <summary>Responses submitted so far, live (only the status column is read).</summary>
     private async Task<int> SubmittedAsync(string cycleId, CancellationToken cancellationToken) => tables is null
