@@ -8,14 +8,17 @@ using ReviewWorkflow.Workflow.Responses;
 namespace ReviewWorkflow.Drive;
 
 /// <summary>
-/// <c>load</c>: sets up cycles × consultees through the API (not measured), then launches every consultee session
-/// (GET the form, PUT a save, POST submit) and every page view (the dashboard and a cycle page as the lead, a consultee's
-/// /respond page) at the same moment. Each request is timed from send to last byte, waiting for a pooled connection
+/// <c>load</c>: sets up cycles × consultees through the API (not measured), then runs the load as concurrent USERS
+/// (default): every consultee session (GET the form, think, PUT a save, think, POST submit) and every page viewer (a few
+/// loads of the dashboard or a cycle page as the lead, or a consultee's /respond page, thinking between) is active at
+/// once, each starting at a random moment within the ramp, think times random within bounds, all drawn from the seed.
+/// <c>--burst</c> is the stress mode: every session's requests back to back and every session and view released at the
+/// same instant over 128 connections. Each request is timed from send to last byte, waiting for a pooled connection
 /// included; a non-2xx answer or a transport error is an error. Lost: acknowledged submissions without a submitted row.
 /// </summary>
 internal static class LoadRun
 {
-    private const int Connections = 128;
+    private const int BurstConnections = 128;
 
     public static async Task<int> RunAsync(DriveOptions options)
     {
@@ -54,8 +57,8 @@ internal static class LoadRun
             Console.WriteLine($"note: GET /{cyclePage} answered {(int)probe.Status}; the lead views use GET /api/cycles/{{id}} instead");
         }
 
-        Log.Say($"Load: {consultees.Count} consultee sessions + {options.PageViews} page views at once, {Connections} connections");
-        using var api = new ApiClient(app.BaseAddress, maxConnections: Connections, timeout: TimeSpan.FromSeconds(120));
+        var connections = options.Connections > 0 ? options.Connections : options.Burst ? BurstConnections : consultees.Count + options.PageViews;
+        using var api = new ApiClient(app.BaseAddress, maxConnections: connections, timeout: TimeSpan.FromSeconds(120));
         var latencies = new Latencies();
         using var sampling = new CancellationTokenSource();
         var peakRss = 0.0;
@@ -74,15 +77,57 @@ internal static class LoadRun
             }
         });
 
+        string CyclePage(PlannedCycle cycle) => probe.Ok ? $"cycles/{cycle.Id}" : $"api/cycles/{cycle.Id}";
+        var pageKinds = new[] { "page /", "page /respond", cyclePageKind };
+        var model = options.Burst
+            ? $"burst (stress): {consultees.Count} consultee sessions + {options.PageViews} page views released at the same instant, no think time, {connections} connections"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"users: {consultees.Count} consultees (GET form, think, PUT save, think, POST submit) + {options.PageViews} page viewers ({options.PageLoads} loads each, think between), all active at once, starts spread over {options.RampSeconds} s, think {options.ThinkMinMs}-{options.ThinkMaxMs} ms, seed {options.Seed}, {connections} connections");
+        Log.Say("Load model: " + model);
+        Console.WriteLine("model: " + model);
+
         var go = new TaskCompletionSource();
+        var clock = Stopwatch.StartNew();
         var submittedOk = 0;
-        var sessions = consultees.Select(async c =>
+        var lastStart = TimeSpan.Zero;
+
+        // Each session draws its start and think times from its own generator seeded from the run's seed and its
+        // index, so a run repeats exactly whatever the scheduling.
+        async Task PauseAsync(Random random, bool start)
         {
+            if (options.Burst)
+            {
+                return;
+            }
+
+            var ms = start ? random.Next(0, (options.RampSeconds * 1000) + 1) : random.Next(options.ThinkMinMs, options.ThinkMaxMs + 1);
+            await Task.Delay(ms);
+        }
+
+        var sessions = consultees.Select(async (c, index) =>
+        {
+            var random = new Random(HashCode.Combine(options.Seed, 1, index));
             await go.Task;
+            await PauseAsync(random, start: true);
+            lock (latencies)
+            {
+                lastStart = clock.Elapsed > lastStart ? clock.Elapsed : lastStart;
+            }
+
             var path = $"api/responses/{Uri.EscapeDataString(c.Token!)}";
-            if (!await TimedAsync(api, latencies, "consultee GET", HttpMethod.Get, path, null, null, null)
-                || !await TimedAsync(api, latencies, "consultee PUT", HttpMethod.Put, path, CyclePlan.Answers(c), null, "save-" + c.Email)
-                || !await TimedAsync(api, latencies, "consultee submit", HttpMethod.Post, path + "/submit", CyclePlan.Answers(c), null, "submit-" + c.Email))
+            if (!await TimedAsync(api, latencies, "consultee GET", HttpMethod.Get, path, null, null, null))
+            {
+                return;
+            }
+
+            await PauseAsync(random, start: false);
+            if (!await TimedAsync(api, latencies, "consultee PUT", HttpMethod.Put, path, CyclePlan.Answers(c), null, "save-" + c.Email))
+            {
+                return;
+            }
+
+            await PauseAsync(random, start: false);
+            if (!await TimedAsync(api, latencies, "consultee submit", HttpMethod.Post, path + "/submit", CyclePlan.Answers(c), null, "submit-" + c.Email))
             {
                 return;
             }
@@ -92,20 +137,31 @@ internal static class LoadRun
         }).ToList();
         var views = Enumerable.Range(0, options.PageViews).Select(async i =>
         {
+            var random = new Random(HashCode.Combine(options.Seed, 2, i));
             await go.Task;
-            var cycle = plan.Cycles[i % plan.Cycles.Count];
-            _ = (i % 3) switch
+            await PauseAsync(random, start: true);
+            var loads = options.Burst ? 1 : options.PageLoads;
+            for (var load = 0; load < loads; load++)
             {
-                0 => await TimedAsync(api, latencies, "page /", HttpMethod.Get, "", null, CyclePlan.Lead, null),
-                1 => await TimedAsync(api, latencies, cyclePageKind, HttpMethod.Get, probe.Ok ? $"cycles/{cycle.Id}" : $"api/cycles/{cycle.Id}", null, CyclePlan.Lead, null),
-                _ => await TimedAsync(api, latencies, "page /respond", HttpMethod.Get, $"respond/{Uri.EscapeDataString(consultees[(i * 7) % consultees.Count].Token!)}", null, null, null),
-            };
+                if (load > 0)
+                {
+                    await PauseAsync(random, start: false);
+                }
+
+                var which = options.Burst ? i : random.Next();
+                var cycle = plan.Cycles[which % plan.Cycles.Count];
+                _ = ((which / 7) % 3) switch
+                {
+                    0 => await TimedAsync(api, latencies, "page /", HttpMethod.Get, "", null, CyclePlan.Lead, null),
+                    1 => await TimedAsync(api, latencies, cyclePageKind, HttpMethod.Get, CyclePage(cycle), null, CyclePlan.Lead, null),
+                    _ => await TimedAsync(api, latencies, "page /respond", HttpMethod.Get, $"respond/{Uri.EscapeDataString(consultees[which % consultees.Count].Token!)}", null, null, null),
+                };
+            }
         }).ToList();
 
-        var wall = Stopwatch.StartNew();
         go.SetResult();
         await Task.WhenAll(sessions.Concat(views));
-        wall.Stop();
+        var wall = clock.Elapsed;
         await sampling.CancelAsync();
         await sampler;
         var peak = Math.Max(peakRss, app.PeakMegabytes());
@@ -131,11 +187,10 @@ internal static class LoadRun
             Console.WriteLine("error: " + error);
         }
 
-        var pageKinds = new[] { "page /", "page /respond", cyclePageKind };
         var submitP95 = latencies.Percentile(95, "consultee submit");
         var pageP95 = latencies.Percentile(95, pageKinds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"requests={latencies.Count} wall_s={wall.Elapsed.TotalSeconds:F1} throughput_rps={latencies.Count / wall.Elapsed.TotalSeconds:F1} submitted_ok={submittedOk} stored_submitted={stored} peak_rss_mb={peak:F0}"));
+            $"requests={latencies.Count} wall_s={wall.TotalSeconds:F1} last_session_started_s={lastStart.TotalSeconds:F1} throughput_rps={latencies.Count / wall.TotalSeconds:F1} submitted_ok={submittedOk} stored_submitted={stored} peak_rss_mb={peak:F0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"all p50={latencies.Percentile(50):F0} p95={latencies.Percentile(95):F0} p99={latencies.Percentile(99):F0} ms; pages p50={latencies.Percentile(50, pageKinds):F0} p99={latencies.Percentile(99, pageKinds):F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReviewWorkflow.Workflow.Council;
 using ReviewWorkflow.Workflow.Cycles;
-using ReviewWorkflow.Workflow.Responses;
 
 namespace ReviewWorkflow.Web.Pages;
 
@@ -10,7 +9,7 @@ namespace ReviewWorkflow.Web.Pages;
 /// The start page for someone not signed in; for leads, clerks and administrators the dashboard: every cycle with
 /// its stage, next deadline, what is overdue and the response rate.
 /// </summary>
-public sealed class IndexModel(ReviewCycleService cycles, ResponseStore responses, TimeProvider time) : PageModel
+public sealed class IndexModel(ReviewCycleService cycles, TimeProvider time) : PageModel
 {
     public bool IsStaff { get; private set; }
 
@@ -30,15 +29,7 @@ public sealed class IndexModel(ReviewCycleService cycles, ResponseStore response
         if (IsStaff)
         {
             Today = CouncilClock.Today(time, cycles.Settings);
-            var list = new List<CycleView>();
-            foreach (var cycle in await cycles.ListCyclesAsync(cancellationToken).ConfigureAwait(false))
-            {
-                // The listing's counts are as of the orchestration's last step; submissions are read live, as on the cycle page.
-                var submitted = (await responses.ListAsync(cycle.CycleId, cancellationToken).ConfigureAwait(false)).Count(r => r.Submitted);
-                list.Add(cycle with { Counts = cycle.Counts with { ResponsesSubmitted = submitted } });
-            }
-
-            Cycles = list;
+            Cycles = await cycles.ListCyclesAsync(cancellationToken).ConfigureAwait(false); // submissions counted live by the listing
         }
     }
 }

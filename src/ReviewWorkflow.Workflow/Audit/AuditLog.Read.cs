@@ -31,7 +31,19 @@ public sealed partial class AuditLog
     /// row's hash, and each row's content must still hash to its stored hash. Reports the first row that fails and the
     /// total number of rows.
     /// </summary>
-    public async Task<AuditVerification> VerifyAsync(string cycleId, CancellationToken cancellationToken = default)
+    public Task<AuditVerification> VerifyAsync(string cycleId, CancellationToken cancellationToken = default) =>
+        WalkAsync(cycleId, null, cancellationToken);
+
+    /// <summary>The cycle's entries in sequence order and the chain's verification, from one read of the rows (the cycle
+    /// page shows both).</summary>
+    public async Task<(IReadOnlyList<AuditEntry> Entries, AuditVerification Verification)> ReadVerifiedAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<AuditEntry>();
+        var verification = await WalkAsync(cycleId, entries, cancellationToken).ConfigureAwait(false);
+        return (entries, verification);
+    }
+
+    private async Task<AuditVerification> WalkAsync(string cycleId, List<AuditEntry>? entries, CancellationToken cancellationToken)
     {
         long rows = 0;
         (long Sequence, string Reason)? broken = null;
@@ -44,6 +56,7 @@ public sealed partial class AuditLog
                 broken = (rows, reason);
             }
 
+            entries?.Add(AuditRows.FromEntity(row));
             previousHash = row.GetString("Hash") ?? "";
         }
 

@@ -183,6 +183,7 @@ public sealed partial class ReviewCycleService
         {
             var command = build(new WorkflowCommand { Id = idempotencyKey, Kind = kind, Actor = actor.Email, Role = actor.Role, RequestId = requestId });
             await client.RaiseEventAsync(view.CommandTarget, WorkflowCommand.EventName, command, cancellationToken).ConfigureAwait(false);
+            Cache.CommandSent(cycleId, idempotencyKey);
         }
 
         return new CycleResult(CycleResultKind.Accepted, cycleId, [], view);

@@ -47,22 +47,25 @@ public sealed partial class ReviewCycleService
 {
     /// <summary>The form for <paramref name="consulteeId"/> in <paramref name="cycleId"/>, or null when the cycle or the
     /// consultee (after directory groups were expanded) is unknown.</summary>
+    /// <remarks>Reads nothing when the cycle was read in the last <see cref="Caching.CycleCache.StatusTtl"/>: the
+    /// consultees and the definition are immutable and kept in memory; the live status (extension, early close) is at
+    /// most that old, and never older than a command this process sent.</remarks>
     public async Task<ConsulteeForm?> GetConsulteeFormAsync(string cycleId, string consulteeId, CancellationToken cancellationToken = default)
     {
-        var consultation = await client.GetInstanceAsync(OrchestrationNames.ConsultationId(cycleId, 1), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (consultation?.ReadInputAs<ConsultationInput>() is not { } input
-            || input.Consultees.FirstOrDefault(c => string.Equals(c.Id, consulteeId, StringComparison.Ordinal)) is not { } consultee)
+        var consultationId = OrchestrationNames.ConsultationId(cycleId, 1);
+        var consultation = await Cache.ConsultationAsync(consultationId, async () =>
+            (await client.GetInstanceAsync(consultationId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false))?.ReadInputAs<ConsultationInput>()).ConfigureAwait(false);
+        if (consultation is not { } found || !found.ById.TryGetValue(consulteeId, out var consultee))
         {
             return null;
         }
 
-        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (parent is null || parent.Name != OrchestrationNames.ReviewCycle)
+        if (await LiveStatusAsync(cycleId).ConfigureAwait(false) is not { } live)
         {
             return null;
         }
 
-        var view = await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
+        var input = found.Input;
         var definition = input.Definition;
         var groups = definition.Consultation.Groups;
         var group = consultee.Group >= 0 && consultee.Group < groups.Count ? groups[consultee.Group] : null;
@@ -79,10 +82,10 @@ public sealed partial class ReviewCycleService
             Audience = consultee.Audience,
             Questions = group?.Questions ?? new Questions(),
             Lead = definition.Lead,
-            Closes = view.ConsultationCloses,
-            ClosedEarly = view.ConsultationClosedEarly,
-            Stage = view.Stage,
-            Rules = ResponseRules.For(definition with { Consultation = definition.Consultation with { Closes = view.ConsultationCloses } }, input.Settings, view.ConsultationClosedEarly),
+            Closes = live.ConsultationCloses,
+            ClosedEarly = live.ConsultationClosedEarly,
+            Stage = live.Stage,
+            Rules = ResponseRules.For(definition with { Consultation = definition.Consultation with { Closes = live.ConsultationCloses } }, input.Settings, live.ConsultationClosedEarly),
         };
     }
 }

@@ -6,6 +6,7 @@ using ReviewWorkflow.Durable;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Council;
+using ReviewWorkflow.Workflow.Cycles.Caching;
 using ReviewWorkflow.Workflow.Domain;
 using ReviewWorkflow.Workflow.Hosting;
 using ReviewWorkflow.Workflow.Monitoring;
@@ -25,9 +26,14 @@ public sealed partial class ReviewCycleService(
     AuditLog audit,
     ResponseStore responses,
     IOptions<WorkflowOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    WorkflowTables? tables = null)
 {
     private readonly WorkflowOptions _options = options.Value;
+
+    /// <summary>Cycle definitions, consultation inputs and (for at most a second) the live status, in memory; see
+    /// <see cref="CycleCache"/>. Per service instance (the service is a singleton), never static.</summary>
+    internal CycleCache Cache { get; } = new(TimeProvider.System);
 
     /// <summary>The council settings a new cycle would snapshot (for pages that show dates before starting).</summary>
     public CouncilSettings Settings => _options.ToCouncilSettings();
@@ -86,6 +92,7 @@ public sealed partial class ReviewCycleService(
         {
             await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.ReviewCycle, input,
                 new StartOrchestrationOptions(definition.Id) { Version = OrchestrationNames.CurrentVersion }, cancellationToken).ConfigureAwait(false);
+            Cache.Invalidate(definition.Id);
         }
         catch (InvalidOperationException)
         {
@@ -105,7 +112,7 @@ public sealed partial class ReviewCycleService(
             return null;
         }
 
-        return existing.ReadInputAs<ReviewCycleInput>()?.StartKey == idempotencyKey
+        return InputOf(existing)?.StartKey == idempotencyKey
             ? new CycleResult(CycleResultKind.Repeated, cycleId, [], await GetCycleAsync(cycleId, cancellationToken).ConfigureAwait(false))
             : CycleResult.Conflict(cycleId, "id", $"A review cycle with the id '{cycleId}' already exists; choose another id.");
     }
@@ -120,63 +127,103 @@ public sealed partial class ReviewCycleService(
         }
 
         var view = await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
-        var submitted = (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).Count(r => r.Submitted);
-        return view with { Counts = view.Counts with { ResponsesSubmitted = submitted } };
+        return view with { Counts = view.Counts with { ResponsesSubmitted = await SubmittedAsync(cycleId, cancellationToken).ConfigureAwait(false) } };
     }
 
-    /// <summary>Every cycle, newest first (counts as of the orchestration's last step).</summary>
-    public async Task<IReadOnlyList<CycleView>> ListCyclesAsync(CancellationToken cancellationToken = default)
-    {
-        var views = new List<CycleView>();
-        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }, cancellationToken).ConfigureAwait(false))
+    /// <summary>Every cycle, newest first. Stage, dates and counts are as of the orchestration's last step, at most
+    /// <see cref="CycleCache.StatusTtl"/> old (never older than a start or command this process sent); responses
+    /// submitted are counted from the response store with each load, so they are at most as old as the list.</summary>
+    public Task<IReadOnlyList<CycleView>> ListCyclesAsync(CancellationToken cancellationToken = default) =>
+        Cache.ListAsync(async () =>
         {
-            if (instance.Name == OrchestrationNames.ReviewCycle)
+            var views = new List<CycleView>();
+            await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }, CancellationToken.None).ConfigureAwait(false))
             {
-                views.Add(await ViewAsync(instance, cancellationToken).ConfigureAwait(false));
+                if (instance.Name == OrchestrationNames.ReviewCycle)
+                {
+                    views.Add(await ViewAsync(instance, CancellationToken.None).ConfigureAwait(false));
+                }
             }
-        }
 
-        return [.. views.OrderByDescending(v => v.StartedAt)];
-    }
+            // Submissions counted from the responses table with the list (so at most StatusTtl old, like the list): one
+            // status-only query per cycle per load, shared by every dashboard, clerk and API caller meanwhile.
+            var counted = new CycleView[views.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, views.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            {
+                var view = views[i];
+                counted[i] = view with { Counts = view.Counts with { ResponsesSubmitted = await SubmittedAsync(view.CycleId, ct).ConfigureAwait(false) } };
+            }).ConfigureAwait(false);
+            return [.. counted.OrderByDescending(v => v.StartedAt)];
+        }).WaitAsync(cancellationToken);
+
+    /// <summary>Responses submitted so far, live (only the status column is read).</summary>
+    private async Task<int> SubmittedAsync(string cycleId, CancellationToken cancellationToken) => tables is null
+        ? (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).Count(r => r.Submitted)
+        : (await ResponseTally.ReadAsync(tables.Responses, cycleId, cancellationToken).ConfigureAwait(false)).Values.Count(r => r.Status == ResponseStatus.Submitted);
 
     /// <summary>What a consultee's save or submission is checked against now: closing date after extensions, closed early, late rule.</summary>
+    /// <remarks>The live status may be up to <see cref="CycleCache.StatusTtl"/> old (never older than a command this
+    /// process sent); the closing DATE is compared with today by the caller, so passing it needs no fresh read.</remarks>
     public async Task<ResponseRules?> GetResponseRulesAsync(string cycleId, CancellationToken cancellationToken = default)
     {
-        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (parent?.ReadInputAs<ReviewCycleInput>() is not { } input)
+        if (await LiveStatusAsync(cycleId).ConfigureAwait(false) is not { } live)
         {
             return null;
         }
 
-        var view = await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
-        return ResponseRules.For(input.Definition with { Consultation = input.Definition.Consultation with { Closes = view.ConsultationCloses } }, input.Settings, view.ConsultationClosedEarly);
+        var definition = live.Input.Definition;
+        return ResponseRules.For(definition with { Consultation = definition.Consultation with { Closes = live.ConsultationCloses } }, live.Input.Settings, live.ConsultationClosedEarly);
     }
+
+    /// <summary>The cycle's definition and live consultation status, from <see cref="Cache"/> when fresh enough: one read
+    /// of the parent (and of its active child) per cycle per <see cref="CycleCache.StatusTtl"/>, shared by all callers.</summary>
+    /// <remarks>The load takes no cancellation token: it is shared, and one caller going away must not fail the others.</remarks>
+    private Task<LiveStatus?> LiveStatusAsync(string cycleId) =>
+        Cache.StatusAsync(cycleId, async () =>
+        {
+            var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, CancellationToken.None).ConfigureAwait(false);
+            if (parent is null || parent.Name != OrchestrationNames.ReviewCycle || InputOf(parent) is not { } input)
+            {
+                return null;
+            }
+
+            var view = await ViewAsync(parent, CancellationToken.None).ConfigureAwait(false);
+            return new LiveStatus(input, view.ConsultationCloses, view.ConsultationClosedEarly, view.Stage, view.RecentCommands);
+        });
+
+    /// <summary>The parent's input, parsed once per instance (it never changes once started).</summary>
+    private ReviewCycleInput? InputOf(OrchestrationMetadata parent) =>
+        Cache.Definition(parent.InstanceId, parent.CreatedAt, parent.ReadInputAs<ReviewCycleInput>);
 
     /// <summary>A new cycle's definition prefilled from <paramref name="cycleId"/> (the "start the next review" link).</summary>
     public async Task<ReviewCycleDefinition?> GetTemplateAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        return parent?.ReadInputAs<ReviewCycleInput>() is { } input ? CycleTemplate.From(input.Definition) : null;
+        return parent is not null && InputOf(parent) is { } input ? CycleTemplate.From(input.Definition) : null;
     }
 
     /// <summary>Each consultee with their response status and whether their email bounced (empty before consultees are resolved).</summary>
     public async Task<IReadOnlyList<ConsulteeProgress>> GetConsulteesAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         var consultation = await client.GetInstanceAsync(OrchestrationNames.ConsultationId(cycleId, 1), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (consultation?.ReadInputAs<ConsultationInput>() is not { } input)
+        if (consultation is null
+            || await Cache.ConsultationAsync(consultation.InstanceId, () => Task.FromResult(consultation.ReadInputAs<ConsultationInput>())).ConfigureAwait(false) is not { Input: var input })
         {
             return [];
         }
 
         var bounced = (consultation.ReadOutputAs<ConsultationResult>()?.Bounced ?? consultation.ReadCustomStatusAs<CycleStatus>()?.BouncedConsultees ?? []).ToHashSet(StringComparer.Ordinal);
-        var stored = (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.ConsulteeId, StringComparer.Ordinal);
-        return [.. input.Consultees.Select(c => new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience,
-            stored.TryGetValue(c.Id, out var r) ? r.Status : ResponseStatus.NotStarted, r?.Late ?? false, bounced.Contains(c.Id)))];
+        var stored = tables is null
+            ? (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.ConsulteeId, r => (r.Status, r.Late), StringComparer.Ordinal)
+            : await ResponseTally.ReadAsync(tables.Responses, cycleId, cancellationToken).ConfigureAwait(false);
+        return [.. input.Consultees.Select(c => stored.TryGetValue(c.Id, out var r)
+            ? new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience, r.Status, r.Late, bounced.Contains(c.Id))
+            : new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience, ResponseStatus.NotStarted, false, bounced.Contains(c.Id)))];
     }
 
     private async Task<CycleView> ViewAsync(OrchestrationMetadata parent, CancellationToken cancellationToken)
     {
-        var input = parent.ReadInputAs<ReviewCycleInput>() ?? new ReviewCycleInput();
+        var input = InputOf(parent) ?? new ReviewCycleInput();
         var status = parent.ReadCustomStatusAs<CycleStatus>() ?? new CycleStatus { CycleId = parent.InstanceId, Title = input.Definition.Strategy.Title };
         if (status.ActiveInstanceId is { } child && await client.GetInstanceAsync(child, cancellationToken).ConfigureAwait(false) is { IsRunning: true } running
             && running.ReadCustomStatusAs<CycleStatus>() is { } childStatus)

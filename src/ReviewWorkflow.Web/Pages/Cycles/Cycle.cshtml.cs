@@ -175,8 +175,7 @@ public sealed partial class CycleModel(ReviewCycleService cycles, AuditLog audit
         CanAct = CycleAccess.CanAct(User);
         Today = CouncilClock.Today(time, cycles.Settings);
         Consultees = await cycles.GetConsulteesAsync(Id, cancellationToken).ConfigureAwait(false);
-        Trail = await audit.ReadAllAsync(Id, cancellationToken).ConfigureAwait(false);
-        Chain = await audit.VerifyAsync(Id, cancellationToken).ConfigureAwait(false);
+        (Trail, Chain) = await audit.ReadVerifiedAsync(Id, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

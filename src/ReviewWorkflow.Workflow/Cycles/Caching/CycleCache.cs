@@ -1,0 +1,281 @@
+using System.Collections.Concurrent;
+using ReviewWorkflow.Workflow.Consultation;
+
+namespace ReviewWorkflow.Workflow.Cycles.Caching;
+
+/// <summary>
+/// What <see cref="ReviewCycleService"/> keeps in memory so a consultee's GET, save and submit do not read the cycle's
+/// orchestrations (large JSON inputs) every time:
+/// <list type="bullet">
+/// <item>the cycle definition (<see cref="ReviewCycleInput"/>) per parent instance, which never changes once started
+/// (keyed by instance id AND creation time, so a purged and re-created id is never served the old definition);</item>
+/// <item>the consultation's input (the resolved consultees) per consultation instance, likewise immutable (a cycle id
+/// is never reused for another cycle: starting a taken id is refused);</item>
+/// <item>the list of cycles for at most <see cref="StatusTtl"/>, under the same rule as the live status;</item>
+/// <item>the live consultation status (closing date after extensions, closed early, stage) for at most
+/// <see cref="StatusTtl"/>, loaded once for all concurrent callers. A command this process sends (extend, close, ...)
+/// stops the status being served from memory until the status shows the command applied (or refused), so this process
+/// never answers from a status older than its own command; other processes see a change within the TTL.</item>
+/// </list>
+/// Bounded: at most <see cref="Capacity"/> entries of each kind, least recently used evicted first.
+/// </summary>
+internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.DefaultCapacity, TimeSpan? statusTtl = null)
+{
+    public const int DefaultCapacity = 256;
+
+    /// <summary>How long a pending command bypasses the cache at most (if its effect never shows in the status).</summary>
+    private static readonly TimeSpan PendingFor = TimeSpan.FromSeconds(30);
+
+    private readonly BoundedCache<string, (DateTimeOffset CreatedAt, ReviewCycleInput Input)> _definitions = new(capacity);
+    private readonly BoundedCache<string, (ConsultationInput Input, IReadOnlyDictionary<string, ResolvedConsultee> ById)> _consultations = new(capacity);
+    private readonly BoundedCache<string, (DateTimeOffset LoadedAt, Task<LiveStatus?> Load)> _statuses = new(capacity);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, DateTimeOffset>> _pending = new(StringComparer.Ordinal);
+    private readonly Lock _listGate = new();
+    private (DateTimeOffset LoadedAt, Task<IReadOnlyList<CycleView>> Load)? _list;
+
+    public int Capacity => capacity;
+
+    public TimeSpan StatusTtl { get; } = statusTtl ?? TimeSpan.FromSeconds(1);
+
+    /// <summary>Loads of the live status that went to storage (for tests and the benchmark notes).</summary>
+    public long StatusLoads => Interlocked.Read(ref _statusLoads);
+
+    private long _statusLoads;
+
+    public ReviewCycleInput? Definition(string instanceId, DateTimeOffset createdAt, Func<ReviewCycleInput?> read)
+    {
+        if (_definitions.TryGet(instanceId, out var hit) && hit.CreatedAt == createdAt)
+        {
+            return hit.Input;
+        }
+
+        var input = read();
+        if (input is not null)
+        {
+            _definitions.Set(instanceId, (createdAt, input));
+        }
+
+        return input;
+    }
+
+    /// <summary>The consultation's input and its consultees by id, from memory when this instance was read before.</summary>
+    public async Task<(ConsultationInput Input, IReadOnlyDictionary<string, ResolvedConsultee> ById)?> ConsultationAsync(
+        string instanceId, Func<Task<ConsultationInput?>> read)
+    {
+        if (_consultations.TryGet(instanceId, out var hit))
+        {
+            return (hit.Input, hit.ById);
+        }
+
+        if (await read().ConfigureAwait(false) is not { } input)
+        {
+            return null;
+        }
+
+        var byId = new Dictionary<string, ResolvedConsultee>(StringComparer.Ordinal);
+        foreach (var consultee in input.Consultees)
+        {
+            byId.TryAdd(consultee.Id, consultee);
+        }
+
+        _consultations.Set(instanceId, (input, byId));
+        return (input, byId);
+    }
+
+    /// <summary>The live status of <paramref name="cycleId"/>: from memory when loaded less than <see cref="StatusTtl"/>
+    /// ago and no command of this process is waiting to show; otherwise from <paramref name="load"/> (one load shared by
+    /// every caller that asks meanwhile).</summary>
+    public async Task<LiveStatus?> StatusAsync(string cycleId, Func<Task<LiveStatus?>> load)
+    {
+        var now = clock.GetUtcNow();
+        var pending = HasPending(cycleId, now);
+        if (!pending && _statuses.TryGet(cycleId, out var hit) && now - hit.LoadedAt < StatusTtl && now >= hit.LoadedAt)
+        {
+            var cached = await hit.Load.ConfigureAwait(false);
+            if (cached is not null)
+            {
+                return cached;
+            }
+        }
+
+        Interlocked.Increment(ref _statusLoads);
+        var task = load();
+        if (!pending)
+        {
+            _statuses.Set(cycleId, (now, task));
+        }
+
+        LiveStatus? status;
+        try
+        {
+            status = await task.ConfigureAwait(false);
+        }
+        catch
+        {
+            _statuses.Remove(cycleId);
+            throw;
+        }
+
+        if (status is null)
+        {
+            _statuses.Remove(cycleId);
+        }
+        else if (pending)
+        {
+            Settle(cycleId, status.RecentCommands);
+        }
+
+        return status;
+    }
+
+    /// <summary>The list of every cycle (the dashboard's, the clerk's and the API's): from memory when loaded less than
+    /// <see cref="StatusTtl"/> ago and no start or command of this process is waiting to show; one load shared meanwhile.</summary>
+    public async Task<IReadOnlyList<CycleView>> ListAsync(Func<Task<IReadOnlyList<CycleView>>> load)
+    {
+        var now = clock.GetUtcNow();
+        var pending = _pending.Keys.Any(cycleId => HasPending(cycleId, now));
+        Task<IReadOnlyList<CycleView>> task;
+        lock (_listGate)
+        {
+            if (!pending && _list is { } hit && now >= hit.LoadedAt && now - hit.LoadedAt < StatusTtl && !hit.Load.IsFaulted)
+            {
+                task = hit.Load;
+            }
+            else
+            {
+                task = load();
+                _list = pending ? null : (now, task);
+            }
+        }
+
+        IReadOnlyList<CycleView> views;
+        try
+        {
+            views = await task.ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_listGate)
+            {
+                if (_list?.Load == task)
+                {
+                    _list = null;
+                }
+            }
+
+            throw;
+        }
+
+        if (pending)
+        {
+            foreach (var view in views)
+            {
+                Settle(view.CycleId, view.RecentCommands);
+            }
+        }
+
+        return views;
+    }
+
+    /// <summary>This process sent <paramref name="commandId"/> to the cycle: serve its status from storage until the
+    /// status lists the command.</summary>
+    public void CommandSent(string cycleId, string commandId)
+    {
+        _pending.GetOrAdd(cycleId, _ => new(StringComparer.Ordinal))[commandId] = clock.GetUtcNow();
+        Invalidate(cycleId);
+    }
+
+    /// <summary>Forget the cycle's live status and the list of cycles (a new cycle started, a command sent).</summary>
+    public void Invalidate(string cycleId)
+    {
+        _statuses.Remove(cycleId);
+        lock (_listGate)
+        {
+            _list = null;
+        }
+    }
+
+    private bool HasPending(string cycleId, DateTimeOffset now)
+    {
+        if (!_pending.TryGetValue(cycleId, out var commands))
+        {
+            return false;
+        }
+
+        foreach (var (id, sent) in commands)
+        {
+            if (now - sent > PendingFor || now < sent)
+            {
+                commands.TryRemove(id, out _);
+            }
+        }
+
+        if (commands.IsEmpty)
+        {
+            _pending.TryRemove(new KeyValuePair<string, ConcurrentDictionary<string, DateTimeOffset>>(cycleId, commands));
+            return false;
+        }
+
+        return true;
+    }
+
+    private void Settle(string cycleId, IReadOnlyList<string> applied)
+    {
+        if (!_pending.TryGetValue(cycleId, out var commands))
+        {
+            return;
+        }
+
+        foreach (var id in applied)
+        {
+            commands.TryRemove(id, out _);
+        }
+    }
+}
+
+/// <summary>The part of a cycle's state a consultee's form and the response rules depend on.</summary>
+internal sealed record LiveStatus(ReviewCycleInput Input, DateOnly ConsultationCloses, bool ConsultationClosedEarly, CycleStage Stage, IReadOnlyList<string> RecentCommands);
+
+/// <summary>A thread-safe map with at most <c>capacity</c> entries; when full, the least recently used quarter goes.</summary>
+internal sealed class BoundedCache<TKey, TValue>(int capacity)
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
+    private long _tick;
+
+    public int Count => _entries.Count;
+
+    public bool TryGet(TKey key, out TValue value)
+    {
+        if (_entries.TryGetValue(key, out var entry))
+        {
+            entry.LastUsed = Interlocked.Increment(ref _tick);
+            value = entry.Value;
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
+
+    public void Set(TKey key, TValue value)
+    {
+        _entries[key] = new Entry(value) { LastUsed = Interlocked.Increment(ref _tick) };
+        if (_entries.Count > capacity)
+        {
+            foreach (var (old, _) in _entries.OrderBy(e => e.Value.LastUsed).Take(Math.Max(1, _entries.Count - (capacity * 3 / 4))).ToList())
+            {
+                _entries.TryRemove(old, out _);
+            }
+        }
+    }
+
+    public void Remove(TKey key) => _entries.TryRemove(key, out _);
+
+    private sealed class Entry(TValue value)
+    {
+        public TValue Value { get; } = value;
+
+        public long LastUsed { get; set; }
+    }
+}
