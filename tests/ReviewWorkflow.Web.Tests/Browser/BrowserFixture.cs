@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using ReviewWorkflow.Testing;
 using ReviewWorkflow.Web.Tests.Infrastructure;
@@ -50,17 +49,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
         });
         return await context.NewPageAsync();
-    }
-
-    /// <summary>Runs axe-core (from the repository's node_modules) in the page; returns serious and critical violations.
-    /// Needs JavaScript in the page: the axe pass uses its own JavaScript-enabled page over the same URL.</summary>
-    public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
-    {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(Azurite.RepositoryRoot(), "node_modules", "axe-core", "axe.min.js") });
-        var json = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))");
-        return [.. json.EnumerateArray()
-            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
-            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {string.Join("; ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")];
     }
 
     public async Task DisposeAsync()

@@ -16,7 +16,7 @@ public sealed class PageBrowserTests(BrowserFixture browser) : IClassFixture<Bro
             await prepare(page);
         }
 
-        var violations = await browser.SeriousAccessibilityViolationsAsync(page);
+        var violations = await Axe.SeriousViolationsAsync(page);
         Assert.True(violations.Count == 0, $"axe on {path}:\n" + string.Join("\n", violations));
         await page.Context.CloseAsync();
     }
@@ -114,7 +114,7 @@ public sealed class PageBrowserTests(BrowserFixture browser) : IClassFixture<Bro
 
         Assert.Equal(400, response.Status);
         Assert.Equal("Your form could not be sent", (await page.Locator("h1").InnerTextAsync()).Trim());
-        var violations = await browser.SeriousAccessibilityViolationsAsync(page);
+        var violations = await Axe.SeriousViolationsAsync(page);
         Assert.True(violations.Count == 0, string.Join("\n", violations));
         await page.Context.CloseAsync();
     }

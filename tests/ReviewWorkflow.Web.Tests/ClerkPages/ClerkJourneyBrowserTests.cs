@@ -86,7 +86,7 @@ public sealed class ClerkJourneyBrowserTests(BrowserFixture browser) : IClassFix
             await prepare(axe);
         }
 
-        var violations = await browser.SeriousAccessibilityViolationsAsync(axe);
+        var violations = await Axe.SeriousViolationsAsync(axe);
         Assert.True(violations.Count == 0, $"axe on {path}:\n" + string.Join("\n", violations));
     }
 }

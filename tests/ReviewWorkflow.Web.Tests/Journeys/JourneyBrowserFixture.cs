@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using ReviewWorkflow.Testing;
 using ReviewWorkflow.Web.Tests.Browser;
@@ -65,11 +64,7 @@ public sealed class JourneyBrowserFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(Azurite.RepositoryRoot(), "node_modules", "axe-core", "axe.min.js") });
-        var json = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))");
-        return [.. json.EnumerateArray()
-            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
-            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {string.Join("; ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")];
+        return await Axe.SeriousViolationsAsync(page);
     }
 
     public async Task DisposeAsync()
