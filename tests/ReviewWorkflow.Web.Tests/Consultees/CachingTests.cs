@@ -42,12 +42,12 @@ public sealed class CachingTests(ConsulteeHost fixture)
         Assert.Equal("2026-03-13", (await FormAsync(cycle.Riley)).GetProperty("closes").GetString());
         Assert.Equal("2026-03-13", (await FormAsync(cycle.Casey)).GetProperty("closes").GetString()); // served from memory
 
-        var extended = await fixture.Host.Cycles.ExtendConsultationAsync(cycle.CycleId, new DateOnly(2026, 3, 20), Lead, "req-extend", "extend-" + cycle.CycleId);
-        Assert.Equal(CycleResultKind.Accepted, extended.Kind);
-        await WaitForCycleAsync(cycle.CycleId, v => v.ConsultationCloses == new DateOnly(2026, 3, 20), "the extension");
+        var extended = await fixture.Host.Cycles.ExtendConsultationAsync(cycle.CycleId, new DateOnly(2026, 3, 18), Lead, "req-extend", "extend-" + cycle.CycleId);
+        Assert.True(extended.Kind == CycleResultKind.Accepted, $"{extended.Kind}: " + string.Join("; ", extended.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        await WaitForCycleAsync(cycle.CycleId, v => v.ConsultationCloses == new DateOnly(2026, 3, 18), "the extension");
 
-        Assert.Equal("2026-03-20", (await FormAsync(cycle.Riley)).GetProperty("closes").GetString());
-        Assert.Equal("2026-03-20", (await FormAsync(cycle.Pat)).GetProperty("closes").GetString());
+        Assert.Equal("2026-03-18", (await FormAsync(cycle.Riley)).GetProperty("closes").GetString());
+        Assert.Equal("2026-03-18", (await FormAsync(cycle.Pat)).GetProperty("closes").GetString());
     }
 
     [Fact]
