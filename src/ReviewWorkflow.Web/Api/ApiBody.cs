@@ -17,11 +17,27 @@ internal static partial class ApiBody
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const int MaxIdempotencyKey = 200;
 
-    /// <summary>The <c>Idempotency-Key</c> header's value (1 to 200 characters, trimmed), or a 400 naming the header.</summary>
-    public static (string? Key, IResult? Problem) IdempotencyKey(string? header)
+    /// <summary>The <c>Idempotency-Key</c> header's value (1 to 200 characters, trimmed), or a 400 naming the header.
+    /// Sent twice, or with a comma (two headers folded into one line), it is refused: the joined value would name neither
+    /// action. Without
+    /// <paramref name="required"/>, no header reads as no key.</summary>
+    public static (string? Key, IResult? Problem) IdempotencyKey(HttpRequest request, bool required = true)
     {
-        var key = header?.Trim();
-        if (string.IsNullOrEmpty(key) || key.Length > MaxIdempotencyKey)
+        ArgumentNullException.ThrowIfNull(request);
+        var values = request.Headers[IdempotencyKeyHeader];
+        var key = values.ToString().Trim();
+        if (values.Count > 1 || key.Contains(',', StringComparison.Ordinal))
+        {
+            return (null, ApiProblems.Field(IdempotencyKeyHeader,
+                "Send one Idempotency-Key header with one key (no commas): each key names one action, so a retried request is applied once."));
+        }
+
+        if (key.Length == 0 && !required)
+        {
+            return (null, null);
+        }
+
+        if (key.Length == 0 || key.Length > MaxIdempotencyKey)
         {
             return (null, ApiProblems.Field(IdempotencyKeyHeader,
                 $"Send an Idempotency-Key header of 1 to {MaxIdempotencyKey} characters (a new GUID per action), so a retried request is applied once."));

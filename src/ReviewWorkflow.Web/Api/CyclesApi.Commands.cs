@@ -44,9 +44,12 @@ public static partial class CyclesApi
         Func<TRequest, Actor, string, Task<CycleResult>> call)
         where TRequest : class, new()
     {
-        if (ApiBody.IdempotencyKey(idempotencyKey) is { Problem: { } keyProblem })
+        // The header is read from the request, not the bound parameter (which is there for the OpenAPI document): two
+        // Idempotency-Key headers would bind as one joined value.
+        var idempotency = ApiBody.IdempotencyKey(context.Request);
+        if (idempotency is not { Key: { } key })
         {
-            return keyProblem;
+            return idempotency.Problem!;
         }
 
         if (context.User.ActorFor(role) is not { } actor)
@@ -60,7 +63,6 @@ public static partial class CyclesApi
             return bodyProblem!;
         }
 
-        var key = idempotencyKey!.Trim();
         var result = await call(request, actor, key).ConfigureAwait(false);
         if (result.Kind == CycleResultKind.Conflict && await WasAcceptedAsync(context, id, key).ConfigureAwait(false))
         {

@@ -73,9 +73,12 @@ public static partial class CyclesApi
         HttpContext context, ReviewCycleService cycles, TimeProvider time,
         [FromHeader(Name = ApiBody.IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (ApiBody.IdempotencyKey(idempotencyKey) is { Problem: { } keyProblem })
+        // The header is read from the request, not the bound parameter (which is there for the OpenAPI document): two
+        // Idempotency-Key headers would bind as one joined value.
+        var idempotency = ApiBody.IdempotencyKey(context.Request);
+        if (idempotency is not { Key: { } key })
         {
-            return keyProblem;
+            return idempotency.Problem!;
         }
 
         if (context.User.ActorFor(WebRoles.Lead) is not { } actor)
@@ -89,7 +92,6 @@ public static partial class CyclesApi
             return bodyProblem!;
         }
 
-        var key = idempotencyKey!.Trim();
         var settings = cycles.Settings;
         var today = CouncilClock.Today(time, settings);
         var (definition, missing) = CycleRequestMapping.ToDefinition(request, today);

@@ -22,8 +22,7 @@ namespace ReviewWorkflow.Web.Consultees;
 /// </summary>
 public static class ConsulteeResponsesApi
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-    private const int MaxKeyLength = 200;
+    public const string IdempotencyKeyHeader = ApiBody.IdempotencyKeyHeader;
 
     /// <summary>Adds the rate limiting middleware (after routing, so the consultee policy sees the token) and maps the
     /// three routes. Call after <c>UseRouting</c>/<c>UseAuthorization</c>, as <c>MapReviewWorkflowWeb</c> does.</summary>
@@ -56,7 +55,8 @@ public static class ConsulteeResponsesApi
             return NotOpen(context, opening);
         }
 
-        if (IdempotencyKey(context, out var key) is { } badKey)
+        var (key, badKey) = ApiBody.IdempotencyKey(context.Request, required: false);
+        if (badKey is not null)
         {
             return badKey;
         }
@@ -105,7 +105,8 @@ public static class ConsulteeResponsesApi
             return NotOpen(context, opening);
         }
 
-        if (IdempotencyKey(context, out var key) is { } badKey)
+        var (key, badKey) = ApiBody.IdempotencyKey(context.Request, required: false);
+        if (badKey is not null)
         {
             return badKey;
         }
@@ -167,20 +168,6 @@ public static class ConsulteeResponsesApi
     internal const string NotJson = "Set the Content-Type header to application/json. Nothing was changed.";
 
     internal const string TooLarge = "Send less at once: comments are limited to 5,000 characters each and 10,000 for general comments. Nothing was changed.";
-
-    private static ValidationProblem? IdempotencyKey(HttpContext context, out string? key)
-    {
-        key = context.Request.Headers[IdempotencyKeyHeader].ToString();
-        if (key.Length == 0)
-        {
-            key = null;
-            return null;
-        }
-
-        return key.Length > MaxKeyLength
-            ? ApiProblems.Field(IdempotencyKeyHeader, $"Send an Idempotency-Key of 1 to {MaxKeyLength} characters.")
-            : null;
-    }
 
     private static string? IfMatch(HttpContext context) => context.Request.Headers.IfMatch.ToString() is { Length: > 0 } etag ? etag : null;
 

@@ -110,6 +110,24 @@ public class HostileApiTests(HostileCycle fixture) : IClassFixture<HostileCycle>
     }
 
     [Theory]
+    [InlineData("/api/cycles/{0}/consultation/extend", "{\"closes\":\"2026-03-18\"}")]
+    [InlineData("/api/responses/{1}/submit", "{ \"answers\": [ { \"pledge\": 1, \"view\": \"agree\", \"comment\": \"Yes.\" } ], \"comments\": \"Thanks.\" }")]
+    public async Task Two_Idempotency_Keys_are_refused_naming_the_header(string route, string body)
+    {
+        var before = await fixture.SnapshotAsync();
+        using var lead = fixture.Host.ClientAs(HostileCycle.Lead);
+        using var request = new HttpRequestMessage(HttpMethod.Post, string.Format(System.Globalization.CultureInfo.InvariantCulture, route, fixture.CycleId, fixture.Tokens.Values.First()));
+        request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        Assert.True(request.Headers.TryAddWithoutValidation("Idempotency-Key", ["two-keys-1", "two-keys-2"]));
+
+        using var response = await lead.SendAsync(request);
+
+        var problem = await AssertProblemAsync(response, "two keys", HttpStatusCode.BadRequest);
+        Assert.Contains("one Idempotency-Key", problem, StringComparison.Ordinal);
+        Assert.Equal(before.Split('\n'), (await fixture.SnapshotAsync()).Split('\n'));
+    }
+
+    [Theory]
     [InlineData("Riley\r\nBcc: everyone@elsewhere.example", "consultation.groups[0].members[0].name")]
     [InlineData("Riley\nAdams", "consultation.groups[0].members[0].name")]
     public async Task Line_breaks_in_a_name_that_would_reach_an_email_header_are_refused_naming_the_field(string name, string field)

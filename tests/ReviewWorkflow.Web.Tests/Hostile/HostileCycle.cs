@@ -6,6 +6,8 @@ using System.Text.Json.Nodes;
 using ReviewWorkflow.Notifications.Outbox;
 using ReviewWorkflow.Web.Tests.Infrastructure;
 using ReviewWorkflow.Workflow.Audit;
+using ReviewWorkflow.Workflow.Domain;
+using ReviewWorkflow.Workflow.Responses;
 
 namespace ReviewWorkflow.Web.Tests.Hostile;
 
@@ -125,7 +127,8 @@ public sealed class HostileCycle : IAsyncLifetime
     }
 
     /// <summary>What must not change when an attack is refused: the audit trail, the cycle as the API shows it, and
-    /// every consultee's response as their link shows it.</summary>
+    /// every consultee's stored response (read from the store, not through the link: the link's rate limit would turn
+    /// later snapshots into 429s that hide any change).</summary>
     public async Task<string> SnapshotAsync()
     {
         var audit = await Host.Services.GetRequiredService<AuditLog>().ReadAllAsync(CycleId);
@@ -135,10 +138,11 @@ public sealed class HostileCycle : IAsyncLifetime
         var snapshot = new StringBuilder();
         snapshot.AppendLine(string.Join("|", audit.Select(a => $"{a.Sequence}:{a.Action}:{a.Subject}")));
         snapshot.AppendLine(cycle.ToJsonString());
-        foreach (var (email, token) in Tokens.OrderBy(t => t.Key, StringComparer.Ordinal))
+        var responses = Host.Services.GetRequiredService<ResponseStore>();
+        foreach (var email in Tokens.Keys.Order(StringComparer.Ordinal))
         {
-            using var response = await Host.Client.GetAsync($"/api/responses/{token}");
-            snapshot.AppendLine($"{email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            var stored = await responses.GetAsync(CycleId, ConsulteeId.For(email));
+            snapshot.AppendLine($"{email}: {(stored is null ? "nothing stored" : JsonSerializer.Serialize(stored))}");
         }
 
         return snapshot.ToString();
