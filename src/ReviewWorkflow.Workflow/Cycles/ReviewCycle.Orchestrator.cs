@@ -68,7 +68,12 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
 
             var ratificationId = OrchestrationNames.RatificationId(cycleId, round);
             status = status with { Stage = CycleStage.Ratification, ActiveInstanceId = ratificationId, UpdatedAt = context.CurrentUtcDateTime };
-            context.SetCustomStatus(status);
+
+            // Shown until the ratification reports its own status: the body the report goes to first, so the cycle never
+            // reads "ratification" with no current body. (Only the shown status: the child's input is unchanged.)
+            context.SetCustomStatus(startIndex < definition.Route.Count
+                ? status with { CurrentBody = definition.Route[startIndex].Body, CurrentBodyIndex = startIndex }
+                : status);
             var ratification = await context.CallSubOrchestratorAsync<RatificationResult>(
                 OrchestrationNames.Ratification,
                 new RatificationInput { CycleId = cycleId, Round = round, Definition = definition, Settings = settings, StartIndex = startIndex, Status = status, SentReminders = sentReminders },

@@ -28,6 +28,10 @@ internal static class DevelopmentClockApp
             configure?.Invoke(builder);
         });
         await app.StartAsync();
+
+        // The task hub's tables are created in the background at start; until then the pages answer 503 (try again).
+        using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await app.Services.GetRequiredService<DurableStoreInitializer>().EnsureAsync(ready.Token);
         return app;
     }
 
