@@ -49,22 +49,10 @@ public static class ConsulteeResponsesApi
 
     private static async Task<IResult> SaveAsync(string token, HttpContext context, ConsulteeResponseService service, IdempotentSaves saves, CancellationToken cancellationToken)
     {
-        var opening = await service.OpenAsync(token, context, cancellationToken).ConfigureAwait(false);
-        if (!opening.IsOpen)
+        var (opening, key, content, bytes, refusal) = await ReadRequestAsync(token, context, service, bodyRequired: true, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            return NotOpen(context, opening);
-        }
-
-        var (key, badKey) = ApiBody.IdempotencyKey(context.Request, required: false);
-        if (badKey is not null)
-        {
-            return badKey;
-        }
-
-        var (content, bytes, problem) = await ReadBodyAsync(context, required: true, cancellationToken).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
+            return refusal;
         }
 
         var consulteeKey = opening.Form!.CycleId + "|" + opening.Form.ConsulteeId;
@@ -99,28 +87,37 @@ public static class ConsulteeResponsesApi
 
     private static async Task<IResult> SubmitAsync(string token, HttpContext context, ConsulteeResponseService service, CancellationToken cancellationToken)
     {
-        var opening = await service.OpenAsync(token, context, cancellationToken).ConfigureAwait(false);
-        if (!opening.IsOpen)
+        var (opening, key, content, _, refusal) = await ReadRequestAsync(token, context, service, bodyRequired: false, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            return NotOpen(context, opening);
-        }
-
-        var (key, badKey) = ApiBody.IdempotencyKey(context.Request, required: false);
-        if (badKey is not null)
-        {
-            return badKey;
-        }
-
-        var (content, _, problem) = await ReadBodyAsync(context, required: false, cancellationToken).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
+            return refusal;
         }
 
         var outcome = await service.SubmitAsync(opening, IfMatch(context), content, key, cancellationToken).ConfigureAwait(false);
         return outcome.Kind == ResponseOutcomeKind.Submitted
             ? View(context, ResponseFormView.From(opening with { Response = outcome.Response }))
             : Refused(context, opening, outcome);
+    }
+
+    /// <summary>What a save and a submit check first, in this order: the link, the Idempotency-Key (optional here), the
+    /// body. <c>Refusal</c> is the answer to give when any of them fails.</summary>
+    private static async Task<(ConsulteeOpening Opening, string? Key, ResponseContent? Content, byte[] Bytes, IResult? Refusal)> ReadRequestAsync(
+        string token, HttpContext context, ConsulteeResponseService service, bool bodyRequired, CancellationToken cancellationToken)
+    {
+        var opening = await service.OpenAsync(token, context, cancellationToken).ConfigureAwait(false);
+        if (!opening.IsOpen)
+        {
+            return (opening, null, null, [], NotOpen(context, opening));
+        }
+
+        var (key, badKey) = ApiBody.IdempotencyKey(context.Request, required: false);
+        if (badKey is not null)
+        {
+            return (opening, null, null, [], badKey);
+        }
+
+        var (content, bytes, problem) = await ReadBodyAsync(context, bodyRequired, cancellationToken).ConfigureAwait(false);
+        return (opening, key, content, bytes, problem);
     }
 
     /// <summary>The body as response content, or the problem with it (400 naming the field, 413, 415).</summary>
