@@ -98,8 +98,8 @@ public sealed partial class DemoData(
             }
 
             var outcome = response.Submit
-                ? await responses.SubmitAsync(cycleId, consulteeId, response.Contributor, null, rules, response.Content, $"demo-submit-{cycleId}-{consulteeId}", cancellationToken).ConfigureAwait(false)
-                : await responses.SaveAsync(cycleId, consulteeId, response.Content, response.Contributor, null, rules, cancellationToken).ConfigureAwait(false);
+                ? await responses.SubmitAsync(cycleId, consulteeId, response.Contributor, null, rules, response.Content, $"demo-submit-{cycleId}-{consulteeId}", cancellationToken: cancellationToken).ConfigureAwait(false)
+                : await responses.SaveAsync(cycleId, consulteeId, response.Content, response.Contributor, null, rules, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!outcome.Succeeded)
             {
                 throw new InvalidOperationException($"The demo response of {response.Email} to {cycleId} was refused ({outcome.Kind}): {outcome.Message} "

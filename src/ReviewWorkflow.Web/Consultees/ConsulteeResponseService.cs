@@ -54,7 +54,8 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
             return Task.FromResult(new ResponseOutcome(ResponseOutcomeKind.Invalid, opening.Response, Errors: errors, Message: "Some answers need changing before they can be saved."));
         }
 
-        return store.SaveAsync(form.CycleId, form.ConsulteeId, content, Contributor(form), expectedETag ?? opening.Response?.ETag, form.Rules, cancellationToken);
+        return store.SaveAsync(form.CycleId, form.ConsulteeId, content, Contributor(form), expectedETag ?? opening.Response?.ETag, form.Rules,
+            new ResponseStore.ReadResponse(opening.Response), cancellationToken);
     }
 
     /// <summary>Submits once: the stored version, or <paramref name="finalContent"/> saved and submitted in one write.
@@ -68,7 +69,7 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
         }
 
         return store.SubmitAsync(form.CycleId, form.ConsulteeId, Contributor(form), expectedETag ?? opening.Response?.ETag, form.Rules, finalContent,
-            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken);
+            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, new ResponseStore.ReadResponse(opening.Response), cancellationToken);
     }
 
     /// <summary>Comments over <see cref="ResponseLimits"/>, said as what to do ("Shorten your comment ..."); the store

@@ -10,9 +10,10 @@ public sealed partial class ResponseStore
     /// Saves a version. <paramref name="expectedETag"/> is the ETag of the version the person started from (null for a
     /// first save). If someone saved since, nothing is overwritten: the result is <see cref="ResponseOutcomeKind.Conflict"/>
     /// with both versions. Saving exactly what is stored already succeeds, so a retried save is harmless.
+    /// <paramref name="read"/>: the stored response as read earlier in this request, so it is not read twice.
     /// </summary>
     public async Task<ResponseOutcome> SaveAsync(string cycleId, string consulteeId, ResponseContent content, string contributor, string? expectedETag,
-        ResponseRules rules, CancellationToken cancellationToken = default)
+        ResponseRules rules, ReadResponse? read = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(rules);
@@ -22,7 +23,7 @@ public sealed partial class ResponseStore
             return new ResponseOutcome(ResponseOutcomeKind.Invalid, Errors: errors, Message: "Some answers need changing before they can be saved.");
         }
 
-        var stored = await GetAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false);
+        var stored = await CurrentAsync(cycleId, consulteeId, read, cancellationToken).ConfigureAwait(false);
         if (stored is { Submitted: true })
         {
             return AlreadySubmitted(stored);

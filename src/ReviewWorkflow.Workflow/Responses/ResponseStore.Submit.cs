@@ -10,12 +10,13 @@ public sealed partial class ResponseStore
     /// without it, the stored version is submitted. A second submission is refused (<see cref="ResponseOutcomeKind.AlreadySubmitted"/>,
     /// nothing changes) unless it repeats the first one's <paramref name="idempotencyKey"/>, which returns the first result.
     /// After the close, the council's <see cref="LateResponseRule"/> applies: marked late, or refused and kept as a draft.
+    /// <paramref name="read"/>: the stored response as read earlier in this request, so it is not read twice.
     /// </summary>
     public async Task<ResponseOutcome> SubmitAsync(string cycleId, string consulteeId, string contributor, string? expectedETag, ResponseRules rules,
-        ResponseContent? finalContent = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+        ResponseContent? finalContent = null, string? idempotencyKey = null, ReadResponse? read = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var stored = await GetAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false);
+        var stored = await CurrentAsync(cycleId, consulteeId, read, cancellationToken).ConfigureAwait(false);
         if (stored is { Submitted: true })
         {
             return idempotencyKey is not null && await SubmissionKeyAsync(stored, cancellationToken).ConfigureAwait(false) == idempotencyKey

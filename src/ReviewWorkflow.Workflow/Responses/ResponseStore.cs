@@ -14,6 +14,9 @@ namespace ReviewWorkflow.Workflow.Responses;
 /// </summary>
 public sealed partial class ResponseStore
 {
+    /// <summary>What <see cref="GetAsync"/> returned earlier in the same request (null inside: nothing was stored).</summary>
+    public sealed record ReadResponse(StoredResponse? Response);
+
     public const string DefaultTableName = "ReviewResponses";
 
     private readonly TableClient _table;
@@ -32,6 +35,12 @@ public sealed partial class ResponseStore
         var entity = await _table.GetEntityAsync(cycleId, consulteeId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : ResponseRows.FromEntity(entity);
     }
+
+    /// <summary>The stored response as the caller read it moments ago in the same request (<see cref="Read"/>), or read
+    /// now when the caller has none. Safe because every write is guarded: if someone wrote in between, the guarded write
+    /// fails and the outcome is decided on a fresh read.</summary>
+    private Task<StoredResponse?> CurrentAsync(string cycleId, string consulteeId, ReadResponse? read, CancellationToken cancellationToken) =>
+        read is not null ? Task.FromResult(read.Response) : GetAsync(cycleId, consulteeId, cancellationToken);
 
     /// <summary>Every saved or submitted response of the cycle (consultees with none are not-started).</summary>
     public async Task<IReadOnlyList<StoredResponse>> ListAsync(string cycleId, CancellationToken cancellationToken = default)

@@ -56,6 +56,38 @@ public class ResponseSaveTests : ResponseStoreTestBase
     }
 
     [Fact]
+    public async Task Save_WithAReadTakenBeforeSomeoneElseSaved_IsAConflict_NotAnOverwrite()
+    {
+        var store = await StoreAsync();
+        var v1 = (await store.SaveAsync(Cycle, Consultee, Content("v1"), "Dr Avery Test", null, Rules)).Response!;
+        var read = new ResponseStore.ReadResponse(await store.GetAsync(Cycle, Consultee)); // the request read v1 ...
+        await store.SaveAsync(Cycle, Consultee, Content("v2 by Avery"), "Dr Avery Test", v1.ETag, Rules); // ... then Avery saved
+
+        var late = await store.SaveAsync(Cycle, Consultee, Content("v2 by Blair"), "Nurse Blair Test", v1.ETag, Rules, read);
+
+        Assert.Equal(ResponseOutcomeKind.Conflict, late.Kind);
+        Assert.Equal("v2 by Avery", late.Conflict!.Stored.Content.Comments); // decided on a fresh read, not the early one
+        Assert.Equal("v2 by Avery", (await store.GetAsync(Cycle, Consultee))!.Content.Comments);
+        Assert.Equal("v2 by Blair", Assert.Single(await store.ListDraftsAsync(Cycle, Consultee)).Content.Comments);
+    }
+
+    [Fact]
+    public async Task Submit_WithAReadTakenBeforeAnotherSubmission_IsAlreadySubmitted_AndChangesNothing()
+    {
+        var store = await StoreAsync();
+        var v1 = (await store.SaveAsync(Cycle, Consultee, Content("v1"), "Riley", null, Rules)).Response!;
+        var read = new ResponseStore.ReadResponse(v1);
+        var first = await store.SubmitAsync(Cycle, Consultee, "Riley", v1.ETag, Rules, idempotencyKey: "first");
+
+        var second = await store.SubmitAsync(Cycle, Consultee, "Riley", v1.ETag, Rules, Content("other"), "second", read);
+
+        Assert.Equal(ResponseOutcomeKind.Submitted, first.Kind);
+        Assert.Equal(ResponseOutcomeKind.AlreadySubmitted, second.Kind);
+        var stored = (await store.GetAsync(Cycle, Consultee))!;
+        Assert.Equal(("v1", first.Response!.ETag), (stored.Content.Comments, stored.ETag));
+    }
+
+    [Fact]
     public async Task Save_FirstVersionWithoutETag_WhenOneExists_IsAConflict()
     {
         var store = await StoreAsync();
