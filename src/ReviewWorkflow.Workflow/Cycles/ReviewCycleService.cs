@@ -130,8 +130,8 @@ public sealed partial class ReviewCycleService(
         return view with { Counts = view.Counts with { ResponsesSubmitted = await SubmittedAsync(cycleId, cancellationToken).ConfigureAwait(false) } };
     }
 
-    /// <summary>Every cycle, newest first. Stage, dates and counts are as of the orchestration's last step, at most
-    /// <see cref="CycleCache.StatusTtl"/> old (never older than a start or command this process sent); responses
+    /// <summary>Every cycle, newest first. Stage, dates and counts are as of the orchestration's last step, a few seconds
+    /// old at most (<see cref="CycleCache.ListAsync"/>; never older than a start or command this process sent); responses
     /// submitted are counted from the response store with each load, so they are at most as old as the list.</summary>
     public Task<IReadOnlyList<CycleView>> ListCyclesAsync(CancellationToken cancellationToken = default) =>
         Cache.ListAsync(async () =>
@@ -145,7 +145,7 @@ public sealed partial class ReviewCycleService(
                 }
             }
 
-            // Submissions counted from the responses table with the list (so at most StatusTtl old, like the list): one
+            // Submissions counted from the responses table with the list (so as old as the list, no older): one
             // status-only query per cycle per load, shared by every dashboard, clerk and API caller meanwhile.
             var counted = new CycleView[views.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, views.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>

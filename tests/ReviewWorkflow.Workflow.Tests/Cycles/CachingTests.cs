@@ -126,6 +126,75 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public async Task The_list_is_served_at_once_while_one_reload_runs_and_waited_for_when_too_old()
+    {
+        var clock = new FakeTimeProvider();
+        var cache = new CycleCache(clock, statusTtl: TimeSpan.FromSeconds(1), listTtl: TimeSpan.FromSeconds(1));
+        var generation = 0;
+        var loads = 0;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<IReadOnlyList<CycleView>> Load()
+        {
+            var mine = Interlocked.Increment(ref loads);
+            if (mine == 2)
+            {
+                await gate.Task; // the background reload is slow
+            }
+
+            return [new CycleView { CycleId = "c1", Title = $"generation {Volatile.Read(ref generation)}" }];
+        }
+
+        Assert.Equal("generation 0", (await cache.ListAsync(Load))[0].Title);
+        generation = 1;
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal("generation 0", (await cache.ListAsync(Load))[0].Title); // fresh: from memory
+        Assert.Equal(1, loads);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var readers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => cache.ListAsync(Load)));
+        Assert.All(readers, r => Assert.Equal("generation 0", r[0].Title)); // stale, at once: nobody waited for the reload
+        await WaitUntilAsync(() => Volatile.Read(ref loads) == 2);
+        Assert.Equal(2, loads); // one reload for all ten readers
+
+        gate.SetResult();
+        await WaitUntilAsync(async () => (await cache.ListAsync(Load))[0].Title == "generation 1");
+        Assert.Equal(2, loads);
+
+        generation = 2;
+        clock.Advance(cache.ListMaxStale + TimeSpan.FromSeconds(1));
+        Assert.Equal("generation 2", (await cache.ListAsync(Load))[0].Title); // too old to serve: loaded and waited for
+        Assert.Equal(3, loads);
+    }
+
+    [Fact]
+    public async Task After_a_command_the_list_is_loaded_now_not_served_stale()
+    {
+        var clock = new FakeTimeProvider();
+        var cache = new CycleCache(clock, statusTtl: TimeSpan.FromSeconds(1));
+        var title = "before";
+        Task<IReadOnlyList<CycleView>> Load() => Task.FromResult<IReadOnlyList<CycleView>>([new CycleView { CycleId = "c1", Title = title }]);
+
+        await cache.ListAsync(Load);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        cache.CommandSent("c1", "cmd-1");
+        title = "after";
+
+        Assert.Equal("after", (await cache.ListAsync(Load))[0].Title);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> done) => await WaitUntilAsync(() => Task.FromResult(done()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!await done())
+        {
+            Assert.False(timeout.IsCancellationRequested, "Waited 30 s.");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
     public void The_cache_holds_at_most_its_capacity()
     {
         var cache = new BoundedCache<int, int>(100);

@@ -11,7 +11,8 @@ namespace ReviewWorkflow.Workflow.Cycles.Caching;
 /// (keyed by instance id AND creation time, so a purged and re-created id is never served the old definition);</item>
 /// <item>the consultation's input (the resolved consultees) per consultation instance, likewise immutable (a cycle id
 /// is never reused for another cycle: starting a taken id is refused);</item>
-/// <item>the list of cycles for at most <see cref="StatusTtl"/>, under the same rule as the live status;</item>
+/// <item>the list of cycles: fresh for <see cref="ListTtl"/>, then served while one background reload runs (at most
+/// <see cref="ListMaxStale"/> old), never older than a start or command this process sent;</item>
 /// <item>the live consultation status (closing date after extensions, closed early, stage) for at most
 /// <see cref="StatusTtl"/>, loaded once for all concurrent callers. A command this process sends (extend, close, ...)
 /// stops the status being served from memory until the status shows the command applied (or refused), so this process
@@ -19,7 +20,7 @@ namespace ReviewWorkflow.Workflow.Cycles.Caching;
 /// </list>
 /// Bounded: at most <see cref="Capacity"/> entries of each kind, least recently used evicted first.
 /// </summary>
-internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.DefaultCapacity, TimeSpan? statusTtl = null)
+internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.DefaultCapacity, TimeSpan? statusTtl = null, TimeSpan? listTtl = null)
 {
     public const int DefaultCapacity = 256;
 
@@ -32,10 +33,19 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, DateTimeOffset>> _pending = new(StringComparer.Ordinal);
     private readonly Lock _listGate = new();
     private (DateTimeOffset LoadedAt, Task<IReadOnlyList<CycleView>> Load)? _list;
+    private Task? _refresh;
 
     public int Capacity => capacity;
 
     public TimeSpan StatusTtl { get; } = statusTtl ?? TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the list of cycles is served from memory before one background reload starts. Longer than the
+    /// status's TTL: the list is what the dashboard, the clerk's page and <c>GET /api/cycles</c> show people, reading it
+    /// means every cycle's instances and a count per cycle, and this process's own starts and commands bypass it.</summary>
+    public TimeSpan ListTtl { get; } = listTtl ?? TimeSpan.FromSeconds(5);
+
+    /// <summary>How old a list may be served while its reload runs (after that, readers wait for a load).</summary>
+    public TimeSpan ListMaxStale => ListTtl + TimeSpan.FromSeconds(10);
 
     /// <summary>Loads of the live status that went to storage (for tests and the benchmark notes).</summary>
     public long StatusLoads => Interlocked.Read(ref _statusLoads);
@@ -128,8 +138,10 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
         return status;
     }
 
-    /// <summary>The list of every cycle (the dashboard's, the clerk's and the API's): from memory when loaded less than
-    /// <see cref="StatusTtl"/> ago and no start or command of this process is waiting to show; one load shared meanwhile.</summary>
+    /// <summary>The list of every cycle (the dashboard's, the clerk's and the API's). Loaded less than
+    /// <see cref="ListTtl"/> ago: from memory. Older, but less than <see cref="ListMaxStale"/>: from memory at once
+    /// while one reload runs in the background (so no reader waits for a reload, and readers never pile onto one).
+    /// Older still, or a start or command of this process waiting to show: loaded now (one load shared meanwhile).</summary>
     public async Task<IReadOnlyList<CycleView>> ListAsync(Func<Task<IReadOnlyList<CycleView>>> load)
     {
         var now = clock.GetUtcNow();
@@ -137,9 +149,18 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
         Task<IReadOnlyList<CycleView>> task;
         lock (_listGate)
         {
-            if (!pending && _list is { } hit && now >= hit.LoadedAt && now - hit.LoadedAt < StatusTtl && !hit.Load.IsFaulted)
+            var hit = _list is { } cached && now >= cached.LoadedAt && !cached.Load.IsFaulted ? cached : ((DateTimeOffset LoadedAt, Task<IReadOnlyList<CycleView>> Load)?)null;
+            if (!pending && hit is { } fresh && now - fresh.LoadedAt < ListTtl)
             {
-                task = hit.Load;
+                task = fresh.Load;
+            }
+            else if (!pending && hit is { } stale && stale.Load.IsCompletedSuccessfully && now - stale.LoadedAt < ListMaxStale)
+            {
+                task = stale.Load;
+                if (_refresh is null)
+                {
+                    _refresh = RefreshAsync(load, now);
+                }
             }
             else
             {
@@ -175,6 +196,37 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
         }
 
         return views;
+    }
+
+    /// <summary>Reloads the list in the background; a failed reload keeps the list there was (until it is too old).</summary>
+    private async Task RefreshAsync(Func<Task<IReadOnlyList<CycleView>>> load, DateTimeOffset startedAt)
+    {
+        await Task.Yield();
+        try
+        {
+            var task = load();
+            await task.ConfigureAwait(false);
+            lock (_listGate)
+            {
+                // A fresher load (after a command of this process) may have landed meanwhile: keep the newer one.
+                if (_list is not { } current || current.LoadedAt <= startedAt)
+                {
+                    _list = (startedAt, task);
+                }
+            }
+        }
+#pragma warning disable CA1031 // a background reload must not fault unobserved; the next reader loads again
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+        finally
+        {
+            lock (_listGate)
+            {
+                _refresh = null;
+            }
+        }
     }
 
     /// <summary>This process sent <paramref name="commandId"/> to the cycle: serve its status from storage until the
