@@ -74,11 +74,9 @@ public sealed class DemoDataTests : IDisposable
     {
         var settings = await SettingsAsync();
         settings["Demo:SeedData"] = null;
-        await using var app = await RunningApp.StartAsync(settings);
+        await using var app = await RunningApp.StartAsync(settings, storeReady: true);
 
         Assert.Null(app.Services.GetService<DemoDataSeeder>());
-        using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await app.Services.GetRequiredService<DurableStoreInitializer>().EnsureAsync(ready.Token);
         Assert.Empty(await app.Services.GetRequiredService<ReviewCycleService>().ListCyclesAsync());
     }
 

@@ -136,7 +136,7 @@ public class CustomHandlerProtocolTests
         {
             ["AzureWebJobsStorage"] = Azurite.ConnectionStringFor(Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort()),
             ["Storage:MaxRetries"] = "0",
-        });
+        }, storeReady: false);
         await using (app)
         {
             var message = new QueueMessage(Guid.NewGuid().ToString(), "AgAAAAMAAAAAAAAA", 1, "some-instance", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);

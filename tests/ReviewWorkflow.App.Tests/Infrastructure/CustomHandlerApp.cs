@@ -16,7 +16,9 @@ public static class CustomHandlerApp
 
     public const string Activity = "SayHello";
 
-    public static async Task<(RunningApp App, string Hub)> StartAsync(IDictionary<string, string?>? extra = null)
+    /// <param name="extra">Settings on top (a storage that does not answer, no port, ...).</param>
+    /// <param name="storeReady">Wait for the task hub's tables and queues; false for a storage that does not answer.</param>
+    public static async Task<(RunningApp App, string Hub)> StartAsync(IDictionary<string, string?>? extra = null, bool storeReady = true)
     {
         var hub = "h" + Guid.NewGuid().ToString("N")[..12];
         var settings = new Dictionary<string, string?>
@@ -32,7 +34,7 @@ public static class CustomHandlerApp
 
         var app = await RunningApp.StartAsync(settings, builder => builder.Services.AddSingleton(new DurableTaskRegistration(b => b
             .AddOrchestratorFunc<string, string>(Orchestration, async (context, name) => await context.CallActivityAsync<string>(Activity, name))
-            .AddActivityFunc<string, string>(Activity, (_, name) => $"Hello, {name}!"))));
+            .AddActivityFunc<string, string>(Activity, (_, name) => $"Hello, {name}!"))), storeReady);
         return (app, hub);
     }
 

@@ -57,11 +57,7 @@ public sealed class ReviewCycleApp : IAsyncDisposable
         var hub = settings["Durable:AzureStorage:TaskHubName"]!;
         try
         {
-            var app = await RunningApp.StartAsync(settings, builder => builder.Services.AddSingleton<TimeProvider>(clock));
-            // The task hub's tables and queues are created in the background at start; a cycle started before they
-            // exist would fail, so wait for them as a page would by retrying.
-            using var ready = new CancellationTokenSource(Deadline);
-            await app.Services.GetRequiredService<DurableStoreInitializer>().EnsureAsync(ready.Token);
+            var app = await RunningApp.StartAsync(settings, builder => builder.Services.AddSingleton<TimeProvider>(clock), storeReady: true);
             return new ReviewCycleApp(app, clock, key, hub, outbox);
         }
         catch

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using ReviewWorkflow.App.Hosting;
 
 namespace ReviewWorkflow.App.Tests.Infrastructure;
 
@@ -21,7 +22,11 @@ public sealed class RunningApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningApp> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="settings">Configuration on top of the app's own.</param>
+    /// <param name="configure">More services (a clock, orchestrations).</param>
+    /// <param name="storeReady">Wait until the task hub's tables and queues exist (they are created in the background at
+    /// start; until then storage calls find no table). Not for tests of an unreachable store.</param>
+    public static async Task<RunningApp> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null, bool storeReady = false)
     {
         var app = ReviewWorkflowApp.Create(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
         {
@@ -29,6 +34,12 @@ public sealed class RunningApp : IAsyncDisposable
             configure?.Invoke(builder);
         });
         await app.StartAsync();
+        if (storeReady)
+        {
+            using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await app.Services.GetRequiredService<DurableStoreInitializer>().EnsureAsync(ready.Token);
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningApp(app, new Uri(address));
     }
