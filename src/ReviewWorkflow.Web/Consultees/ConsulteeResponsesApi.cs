@@ -22,8 +22,6 @@ namespace ReviewWorkflow.Web.Consultees;
 /// </summary>
 public static class ConsulteeResponsesApi
 {
-    public const string IdempotencyKeyHeader = ApiBody.IdempotencyKeyHeader;
-
     /// <summary>Adds the rate limiting middleware (after routing, so the consultee policy sees the token) and maps the
     /// three routes. Call after <c>UseRouting</c>/<c>UseAuthorization</c>, as <c>MapReviewWorkflowWeb</c> does.</summary>
     public static WebApplication MapConsulteeResponses(this WebApplication app)

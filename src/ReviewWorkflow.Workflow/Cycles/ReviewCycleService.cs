@@ -26,8 +26,7 @@ public sealed partial class ReviewCycleService(
     AuditLog audit,
     ResponseStore responses,
     IOptions<WorkflowOptions> options,
-    TimeProvider time,
-    WorkflowTables? tables = null)
+    TimeProvider time)
 {
     private readonly WorkflowOptions _options = options.Value;
 
@@ -118,17 +117,32 @@ public sealed partial class ReviewCycleService(
     }
 
     /// <summary>The cycle, or null. Response counts are read live from the response store.</summary>
-    public async Task<CycleView?> GetCycleAsync(string cycleId, CancellationToken cancellationToken = default)
+    public async Task<CycleView?> GetCycleAsync(string cycleId, CancellationToken cancellationToken = default) =>
+        await ReadCycleAsync(cycleId, cancellationToken).ConfigureAwait(false) is { } view
+            ? Counted(view, await responses.TallyAsync(cycleId, cancellationToken).ConfigureAwait(false))
+            : null;
+
+    /// <summary>The cycle (as <see cref="GetCycleAsync"/>) and its consultees (as <see cref="GetConsulteesAsync"/>), the
+    /// responses read once for both: the cycle page shows both.</summary>
+    public async Task<(CycleView Cycle, IReadOnlyList<ConsulteeProgress> Consultees)?> GetCycleWithConsulteesAsync(string cycleId, CancellationToken cancellationToken = default)
     {
-        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (parent is null || parent.Name != OrchestrationNames.ReviewCycle)
+        if (await ReadCycleAsync(cycleId, cancellationToken).ConfigureAwait(false) is not { } view)
         {
             return null;
         }
 
-        var view = await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
-        return view with { Counts = view.Counts with { ResponsesSubmitted = await SubmittedAsync(cycleId, cancellationToken).ConfigureAwait(false) } };
+        var tally = await responses.TallyAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        return (Counted(view, tally), await ConsulteesAsync(cycleId, tally, cancellationToken).ConfigureAwait(false));
     }
+
+    private async Task<CycleView?> ReadCycleAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        return parent is null || parent.Name != OrchestrationNames.ReviewCycle ? null : await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static CycleView Counted(CycleView view, IReadOnlyDictionary<string, (ResponseStatus Status, bool Late)> tally) =>
+        view with { Counts = view.Counts with { ResponsesSubmitted = tally.Values.Count(r => r.Status == ResponseStatus.Submitted) } };
 
     /// <summary>Every cycle, newest first. Stage, dates and counts are as of the orchestration's last step, a few seconds
     /// old at most (<see cref="CycleCache.ListAsync"/>; never older than a start or command this process sent); responses
@@ -151,15 +165,10 @@ public sealed partial class ReviewCycleService(
             await Parallel.ForEachAsync(Enumerable.Range(0, views.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
             {
                 var view = views[i];
-                counted[i] = view with { Counts = view.Counts with { ResponsesSubmitted = await SubmittedAsync(view.CycleId, ct).ConfigureAwait(false) } };
+                counted[i] = Counted(view, await responses.TallyAsync(view.CycleId, ct).ConfigureAwait(false));
             }).ConfigureAwait(false);
             return [.. counted.OrderByDescending(v => v.StartedAt)];
         }).WaitAsync(cancellationToken);
-
-    /// <summary>Responses submitted so far, live (only the status column is read).</summary>
-    private async Task<int> SubmittedAsync(string cycleId, CancellationToken cancellationToken) => tables is null
-        ? (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).Count(r => r.Submitted)
-        : (await ResponseTally.ReadAsync(tables.Responses, cycleId, cancellationToken).ConfigureAwait(false)).Values.Count(r => r.Status == ResponseStatus.Submitted);
 
     /// <summary>What a consultee's save or submission is checked against now: closing date after extensions, closed early, late rule.</summary>
     /// <remarks>The live status may be up to <see cref="CycleCache.StatusTtl"/> old (never older than a command this
@@ -203,7 +212,11 @@ public sealed partial class ReviewCycleService(
     }
 
     /// <summary>Each consultee with their response status and whether their email bounced (empty before consultees are resolved).</summary>
-    public async Task<IReadOnlyList<ConsulteeProgress>> GetConsulteesAsync(string cycleId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ConsulteeProgress>> GetConsulteesAsync(string cycleId, CancellationToken cancellationToken = default) =>
+        await ConsulteesAsync(cycleId, null, cancellationToken).ConfigureAwait(false);
+
+    /// <param name="tally">The responses as already read in this request, or null to read them.</param>
+    private async Task<IReadOnlyList<ConsulteeProgress>> ConsulteesAsync(string cycleId, IReadOnlyDictionary<string, (ResponseStatus Status, bool Late)>? tally, CancellationToken cancellationToken)
     {
         var consultation = await client.GetInstanceAsync(OrchestrationNames.ConsultationId(cycleId, 1), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (consultation is null
@@ -213,9 +226,7 @@ public sealed partial class ReviewCycleService(
         }
 
         var bounced = (consultation.ReadOutputAs<ConsultationResult>()?.Bounced ?? consultation.ReadCustomStatusAs<CycleStatus>()?.BouncedConsultees ?? []).ToHashSet(StringComparer.Ordinal);
-        var stored = tables is null
-            ? (await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.ConsulteeId, r => (r.Status, r.Late), StringComparer.Ordinal)
-            : await ResponseTally.ReadAsync(tables.Responses, cycleId, cancellationToken).ConfigureAwait(false);
+        var stored = tally ?? await responses.TallyAsync(cycleId, cancellationToken).ConfigureAwait(false);
         return [.. input.Consultees.Select(c => stored.TryGetValue(c.Id, out var r)
             ? new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience, r.Status, r.Late, bounced.Contains(c.Id))
             : new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience, ResponseStatus.NotStarted, false, bounced.Contains(c.Id)))];

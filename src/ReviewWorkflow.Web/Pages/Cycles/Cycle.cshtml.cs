@@ -166,15 +166,14 @@ public sealed partial class CycleModel(ReviewCycleService cycles, AuditLog audit
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await cycles.GetCycleAsync(Id, cancellationToken).ConfigureAwait(false) is not { } cycle)
+        if (await cycles.GetCycleWithConsulteesAsync(Id, cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return false;
         }
 
-        Cycle = cycle;
+        (Cycle, Consultees) = found;
         CanAct = CycleAccess.CanAct(User);
         Today = CouncilClock.Today(time, cycles.Settings);
-        Consultees = await cycles.GetConsulteesAsync(Id, cancellationToken).ConfigureAwait(false);
         (Trail, Chain) = await audit.ReadVerifiedAsync(Id, cancellationToken).ConfigureAwait(false);
         return true;
     }
