@@ -116,10 +116,11 @@ rw_drive() {
   trap rw_stop_started EXIT INT TERM
   rw_say "Starting Azurite in memory on 127.0.0.1:$blob/$queue/$table; work folder $work"
   rw_start_azurite "$blob" "$queue" "$table" --inMemoryPersistence
-  local status=0
+  local status=0 extra=()
+  [ "$mode" = load ] && extra=(--storage-pid "${RW_STARTED_PIDS[-1]}")
   dotnet "$RW_ROOT/benchmarks/ReviewWorkflow.Drive/bin/Release/net10.0/ReviewWorkflow.Drive.dll" "$mode" \
     --app "$RW_ROOT/src/ReviewWorkflow.App/bin/Release/net10.0/ReviewWorkflow.App.dll" \
-    --storage "$(rw_connection_string "$blob" "$queue" "$table")" --work "$work" "$@" || status=$?
+    --storage "$(rw_connection_string "$blob" "$queue" "$table")" --work "$work" "${extra[@]}" "$@" || status=$?
   rw_stop_started
   trap - EXIT INT TERM
   return $status

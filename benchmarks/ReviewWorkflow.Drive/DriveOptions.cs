@@ -4,7 +4,7 @@ namespace ReviewWorkflow.Drive;
 
 /// <summary>Command line: <c>chaos|load --app &lt;ReviewWorkflow.App.dll&gt; --storage &lt;connection string&gt; --work &lt;folder&gt;
 /// [--cycles n] [--consultees n] [--kills n] [--page-views n] [--seed n]</c>; load only: <c>[--burst] [--ramp-s n]
-/// [--think-min-ms n] [--think-max-ms n] [--page-loads n] [--connections n]</c>. A flag without a value (<c>--burst</c>) is true.</summary>
+/// [--think-min-ms n] [--think-max-ms n] [--page-loads n] [--connections n] [--storage-pid n]</c>. A flag without a value (<c>--burst</c>) is true.</summary>
 internal sealed record DriveOptions(string Mode, string AppDll, string Storage, string WorkFolder, int Cycles, int Consultees, int Kills, int PageViews, int Seed)
 {
     /// <summary>Load: the old stress mode, every request of every session released at once with no think time.</summary>
@@ -23,10 +23,13 @@ internal sealed record DriveOptions(string Mode, string AppDll, string Storage, 
     /// <summary>Load: client connections (0 = one per concurrent user in users mode, 128 in burst mode).</summary>
     public int Connections { get; init; }
 
+    /// <summary>Load: the storage emulator's process id (0 = unknown), so its CPU time in the measured phase is printed too.</summary>
+    public int StoragePid { get; init; }
+
     public static DriveOptions Parse(string[] args)
     {
         const string usage = "Usage: ReviewWorkflow.Drive chaos|load --app <dll> --storage <connection string> --work <folder> [--cycles n] [--consultees n] [--kills n] [--page-views n] [--seed n] "
-            + "[--burst] [--ramp-s n] [--think-min-ms n] [--think-max-ms n] [--page-loads n] [--connections n]";
+            + "[--burst] [--ramp-s n] [--think-min-ms n] [--think-max-ms n] [--page-loads n] [--connections n] [--storage-pid n]";
         if (args.Length == 0 || args[0] is not ("chaos" or "load"))
         {
             throw new ArgumentException(usage);
@@ -73,6 +76,7 @@ internal sealed record DriveOptions(string Mode, string AppDll, string Storage, 
             ThinkMaxMs = Number("think-max-ms", 5000),
             PageLoads = Math.Max(1, Number("page-loads", 3)),
             Connections = Number("connections", 0),
+            StoragePid = Number("storage-pid", 0),
         };
         return options.ThinkMaxMs < options.ThinkMinMs ? throw new ArgumentException("--think-max-ms must be at least --think-min-ms.") : options;
     }

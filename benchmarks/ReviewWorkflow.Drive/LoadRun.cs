@@ -159,9 +159,11 @@ internal static class LoadRun
             }
         }).ToList();
 
+        var cpuAtStart = CpuSeconds(app.ProcessId, options.StoragePid);
         go.SetResult();
         await Task.WhenAll(sessions.Concat(views));
         var wall = clock.Elapsed;
+        var cpuAtEnd = CpuSeconds(app.ProcessId, options.StoragePid);
         await sampling.CancelAsync();
         await sampler;
         var peak = Math.Max(peakRss, app.PeakMegabytes());
@@ -192,6 +194,8 @@ internal static class LoadRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"requests={latencies.Count} wall_s={wall.TotalSeconds:F1} last_session_started_s={lastStart.TotalSeconds:F1} throughput_rps={latencies.Count / wall.TotalSeconds:F1} submitted_ok={submittedOk} stored_submitted={stored} peak_rss_mb={peak:F0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cpu_s in the measured phase: app={cpuAtEnd.App - cpuAtStart.App:F1} storage={(options.StoragePid > 0 ? (cpuAtEnd.Storage - cpuAtStart.Storage).ToString("F1", CultureInfo.InvariantCulture) : "?")} driver={cpuAtEnd.Driver - cpuAtStart.Driver:F1} of {Environment.ProcessorCount} cores x {wall.TotalSeconds:F1} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"all p50={latencies.Percentile(50):F0} p95={latencies.Percentile(95):F0} p99={latencies.Percentile(99):F0} ms; pages p50={latencies.Percentile(50, pageKinds):F0} p99={latencies.Percentile(99, pageKinds):F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT submit_p95_ms={submitP95:F0} page_p95_ms={pageP95:F0} errors={latencies.Errors} lost={lost} peak_mb={peak:F0}"));
@@ -217,5 +221,24 @@ internal static class LoadRun
             latencies.Error(kind, ex.GetType().Name + ": " + ex.Message);
             return false;
         }
+    }
+
+    /// <summary>CPU time used so far by the app, the storage emulator (0 when its id is unknown) and this driver.</summary>
+    private static (double App, double Storage, double Driver) CpuSeconds(int? appPid, int storagePid)
+    {
+        static double Of(int pid)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                return process.TotalProcessorTime.TotalSeconds;
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                return 0;
+            }
+        }
+
+        return (appPid is { } app ? Of(app) : 0, storagePid > 0 ? Of(storagePid) : 0, Of(Environment.ProcessId));
     }
 }

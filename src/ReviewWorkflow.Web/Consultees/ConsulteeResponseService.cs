@@ -16,13 +16,31 @@ namespace ReviewWorkflow.Web.Consultees;
 /// </summary>
 public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewCycleService cycles, ResponseStore store, ConsulteeRateLimiter limiter)
 {
-    public async Task<ConsulteeOpening> OpenAsync(string token, HttpContext context, CancellationToken cancellationToken = default)
+    /// <summary>What <paramref name="token"/> opens. A good signature lets the link's row, the form and the stored
+    /// response be read at the same time (none waits for another); the form and response are shown only when the link
+    /// still works. <paramref name="forWrite"/>: a save or submission follows, so the response may come from the store's
+    /// memory (<see cref="ResponseStore.ForWriteAsync"/>; the guarded write decides again if it is out of date).</summary>
+    public Task<ConsulteeOpening> OpenAsync(string token, HttpContext context, CancellationToken cancellationToken = default) =>
+        OpenAsync(token, context, forWrite: false, cancellationToken);
+
+    /// <summary><see cref="OpenAsync(string, HttpContext, CancellationToken)"/> for a save or submission.</summary>
+    public Task<ConsulteeOpening> OpenForWriteAsync(string token, HttpContext context, CancellationToken cancellationToken = default) =>
+        OpenAsync(token, context, forWrite: true, cancellationToken);
+
+    private async Task<ConsulteeOpening> OpenAsync(string token, HttpContext context, bool forWrite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var check = await links.CheckAsync(token ?? "", cancellationToken).ConfigureAwait(false);
+        token ??= "";
+        var signed = links.SignedFor(token);
+        var checking = links.CheckAsync(token, cancellationToken);
+        var loadingForm = signed is { } forForm ? cycles.GetConsulteeFormAsync(forForm.CycleId, forForm.ConsulteeId, cancellationToken) : Task.FromResult<ConsulteeForm?>(null);
+        var reading = signed is { } forResponse ? ReadAsync(forResponse.CycleId, forResponse.ConsulteeId, forWrite, cancellationToken) : Task.FromResult<ResponseStore.ReadResponse?>(null);
+        await Task.WhenAll(checking, loadingForm, reading).ConfigureAwait(false);
+
+        var check = await checking.ConfigureAwait(false);
         var state = ConsulteeOpening.From(check.State);
-        var form = state == OpeningState.Open && check is { CycleId: { } cycleId, ConsulteeId: { } consulteeId }
-            ? await cycles.GetConsulteeFormAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false)
+        var form = state == OpeningState.Open && signed is { } named && check.CycleId == named.CycleId && check.ConsulteeId == named.ConsulteeId
+            ? await loadingForm.ConfigureAwait(false)
             : null;
         if (state == OpeningState.Open && form is null)
         {
@@ -39,9 +57,13 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
             return new ConsulteeOpening(state, ExpiresAt: check.ExpiresAt);
         }
 
-        var response = await store.GetAsync(form!.CycleId, form.ConsulteeId, cancellationToken).ConfigureAwait(false);
-        return new ConsulteeOpening(OpeningState.Open, form, response, check.ExpiresAt);
+        var read = await reading.ConfigureAwait(false);
+        return new ConsulteeOpening(OpeningState.Open, form, read?.Response, check.ExpiresAt) { ResponseFromMemory = read?.FromMemory == true };
     }
+
+    private async Task<ResponseStore.ReadResponse?> ReadAsync(string cycleId, string consulteeId, bool forWrite, CancellationToken cancellationToken) => forWrite
+        ? await store.ForWriteAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false)
+        : new ResponseStore.ReadResponse(await store.GetAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Saves a version (nothing is stored when the content breaks a rule). <paramref name="expectedETag"/>: the
     /// version the person started from; null means "whatever is stored now".</summary>
@@ -55,7 +77,7 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
         }
 
         return store.SaveAsync(form.CycleId, form.ConsulteeId, content, Contributor(form), expectedETag ?? opening.Response?.ETag, form.Rules,
-            new ResponseStore.ReadResponse(opening.Response), cancellationToken);
+            new ResponseStore.ReadResponse(opening.Response, opening.ResponseFromMemory), cancellationToken);
     }
 
     /// <summary>Submits once: the stored version, or <paramref name="finalContent"/> saved and submitted in one write.
@@ -69,7 +91,7 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
         }
 
         return store.SubmitAsync(form.CycleId, form.ConsulteeId, Contributor(form), expectedETag ?? opening.Response?.ETag, form.Rules, finalContent,
-            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, new ResponseStore.ReadResponse(opening.Response), cancellationToken);
+            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, new ResponseStore.ReadResponse(opening.Response, opening.ResponseFromMemory), cancellationToken);
     }
 
     /// <summary>Comments over <see cref="ResponseLimits"/>, said as what to do ("Shorten your comment ..."); the store

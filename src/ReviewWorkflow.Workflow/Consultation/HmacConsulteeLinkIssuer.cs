@@ -65,9 +65,11 @@ public sealed class HmacConsulteeLinkIssuer : IConsulteeLinkIssuer
         }
     }
 
+    public (string CycleId, string ConsulteeId)? SignedFor(string token) => Authentic(token) is { } parsed ? (parsed.Cycle, parsed.Consultee) : null;
+
     public async Task<ConsulteeLinkCheck> CheckAsync(string token, CancellationToken cancellationToken = default)
     {
-        if (Parse(token) is not { } parsed || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token), Encoding.ASCII.GetBytes(Token(parsed.Cycle, parsed.Consultee, parsed.Generation))))
+        if (Authentic(token) is not { } parsed)
         {
             return new ConsulteeLinkCheck(ConsulteeLinkState.Invalid);
         }
@@ -104,6 +106,12 @@ public sealed class HmacConsulteeLinkIssuer : IConsulteeLinkIssuer
         var signature = HMACSHA256.HashData(_key, payload);
         return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(signature);
     }
+
+    /// <summary>The token's parts when it is well formed and its signature is this key's.</summary>
+    private (string Cycle, string Consultee, int Generation)? Authentic(string? token) =>
+        Parse(token) is { } parsed && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token!), Encoding.ASCII.GetBytes(Token(parsed.Cycle, parsed.Consultee, parsed.Generation)))
+            ? parsed
+            : null;
 
     private static (string Cycle, string Consultee, int Generation)? Parse(string? token)
     {

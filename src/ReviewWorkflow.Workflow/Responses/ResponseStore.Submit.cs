@@ -16,6 +16,15 @@ public sealed partial class ResponseStore
         ResponseContent? finalContent = null, string? idempotencyKey = null, ReadResponse? read = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        read = Usable(read, expectedETag);
+        return await SubmitOnceAsync(cycleId, consulteeId, contributor, expectedETag, rules, finalContent, idempotencyKey, read, cancellationToken).ConfigureAwait(false)
+            ?? (await SubmitOnceAsync(cycleId, consulteeId, contributor, expectedETag, rules, finalContent, idempotencyKey, null, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>One attempt; null when it started from memory and found another version stored (decide afresh).</summary>
+    private async Task<ResponseOutcome?> SubmitOnceAsync(string cycleId, string consulteeId, string contributor, string? expectedETag, ResponseRules rules,
+        ResponseContent? finalContent, string? idempotencyKey, ReadResponse? read, CancellationToken cancellationToken)
+    {
         var stored = await CurrentAsync(cycleId, consulteeId, read, cancellationToken).ConfigureAwait(false);
         if (stored is { Submitted: true })
         {
@@ -57,7 +66,9 @@ public sealed partial class ResponseStore
         };
         var entity = ResponseRows.ToEntity(next);
         entity["SubmissionKey"] = idempotencyKey;
-        return Telemetry.WorkflowMetrics.ResponseReceived(await WriteAsync(stored, next, entity, content, contributor, expectedETag, ResponseOutcomeKind.Submitted, cancellationToken).ConfigureAwait(false));
+        return await WriteAsync(stored, next, entity, content, contributor, expectedETag, ResponseOutcomeKind.Submitted, read?.FromMemory == true, cancellationToken).ConfigureAwait(false) is { } outcome
+            ? Telemetry.WorkflowMetrics.ResponseReceived(outcome)
+            : null;
     }
 
     private async Task<string?> SubmissionKeyAsync(StoredResponse stored, CancellationToken cancellationToken)

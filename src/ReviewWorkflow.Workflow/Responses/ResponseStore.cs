@@ -2,6 +2,7 @@ using System.Globalization;
 using ReviewWorkflow.Storage;
 using ReviewWorkflow.Storage.Tables;
 using ReviewWorkflow.Workflow.Council;
+using ReviewWorkflow.Workflow.Cycles.Caching;
 using static ReviewWorkflow.Workflow.Deadlines.DateText;
 
 namespace ReviewWorkflow.Workflow.Responses;
@@ -14,13 +15,18 @@ namespace ReviewWorkflow.Workflow.Responses;
 /// </summary>
 public sealed partial class ResponseStore
 {
-    /// <summary>What <see cref="GetAsync"/> returned earlier in the same request (null inside: nothing was stored).</summary>
-    public sealed record ReadResponse(StoredResponse? Response);
+    /// <summary>What <see cref="GetAsync"/> returned earlier in the same request (null inside: nothing was stored), or,
+    /// with <paramref name="FromMemory"/>, what this store last read or wrote for the consultee (<see cref="ForWriteAsync"/>).</summary>
+    public sealed record ReadResponse(StoredResponse? Response, bool FromMemory = false);
 
     public const string DefaultTableName = "ReviewResponses";
 
+    /// <summary>How many consultees' last-known responses are kept for <see cref="ForWriteAsync"/> (least recently used go first).</summary>
+    public const int RecentCapacity = 4096;
+
     private readonly TableClient _table;
     private readonly TimeProvider _time;
+    private readonly BoundedCache<(string Cycle, string Consultee), ReadResponse> _recent = new(RecentCapacity);
     private int _draftCounter;
 
     public ResponseStore(TableClient table, TimeProvider time)
@@ -33,14 +39,39 @@ public sealed partial class ResponseStore
     public async Task<StoredResponse?> GetAsync(string cycleId, string consulteeId, CancellationToken cancellationToken = default)
     {
         var entity = await _table.GetEntityAsync(cycleId, consulteeId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : ResponseRows.FromEntity(entity);
+        var stored = entity is null ? null : ResponseRows.FromEntity(entity);
+        Remember(cycleId, consulteeId, stored);
+        return stored;
     }
+
+    /// <summary>
+    /// What a save or submission about to happen may start from: the response this store last read or wrote for the
+    /// consultee, without a storage call, or (when it has none) a read now. A save or submission given a read
+    /// <see cref="ReadResponse.FromMemory"/> uses it only when it is the version the person started from (their ETag),
+    /// writes guarded by its ETag, and decides again on a fresh read if that write finds another version: so the result
+    /// is the same as if it had read first (every other process's save is still a conflict, every submission is still
+    /// final), one storage call fewer when nobody else wrote.
+    /// </summary>
+    public async Task<ReadResponse> ForWriteAsync(string cycleId, string consulteeId, CancellationToken cancellationToken = default) =>
+        _recent.TryGet((cycleId, consulteeId), out var known)
+            ? known
+            : new ReadResponse(await GetAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false));
+
+    private void Remember(string cycleId, string consulteeId, StoredResponse? stored) =>
+        _recent.Set((cycleId, consulteeId), new ReadResponse(stored, FromMemory: true));
+
+    private void Forget(string cycleId, string consulteeId) => _recent.Remove((cycleId, consulteeId));
 
     /// <summary>The stored response as the caller read it moments ago in the same request (<see cref="Read"/>), or read
     /// now when the caller has none. Safe because every write is guarded: if someone wrote in between, the guarded write
     /// fails and the outcome is decided on a fresh read.</summary>
     private Task<StoredResponse?> CurrentAsync(string cycleId, string consulteeId, ReadResponse? read, CancellationToken cancellationToken) =>
         read is not null ? Task.FromResult(read.Response) : GetAsync(cycleId, consulteeId, cancellationToken);
+
+    /// <summary>A read from memory is used only when it is the version the person started from (or already submitted,
+    /// which is final); otherwise null: read now.</summary>
+    private static ReadResponse? Usable(ReadResponse? read, string? expectedETag) =>
+        read is { FromMemory: true } && read.Response?.ETag != expectedETag && read.Response is not { Submitted: true } ? null : read;
 
     /// <summary>Every saved or submitted response of the cycle (consultees with none are not-started).</summary>
     public async Task<IReadOnlyList<StoredResponse>> ListAsync(string cycleId, CancellationToken cancellationToken = default)

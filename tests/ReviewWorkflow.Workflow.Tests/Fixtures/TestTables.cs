@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using ReviewWorkflow.Storage.Configuration;
 using ReviewWorkflow.Storage.Tables;
 using ReviewWorkflow.Testing;
 
@@ -13,5 +17,33 @@ internal static class TestTables
         var table = (await Service.Value).GetTableClient(Azurite.UniqueTableName(prefix));
         await table.CreateIfNotExistsAsync();
         return table;
+    }
+
+    /// <summary>A fresh table whose every request to storage is noted in <see cref="StorageCalls"/> (after creation).</summary>
+    public static async Task<(TableClient Table, StorageCalls Calls)> CreateCountedAsync(string prefix)
+    {
+        var calls = new StorageCalls();
+        var options = new StorageOptions();
+        options.AdditionalPolicies.Add(calls);
+        var table = new TableServiceClient(await Azurite.GetConnectionAsync(), options).GetTableClient(Azurite.UniqueTableName(prefix));
+        await table.CreateIfNotExistsAsync();
+        calls.Clear();
+        return (table, calls);
+    }
+}
+
+/// <summary>The requests a client sent to storage, as "METHOD" (retries included).</summary>
+internal sealed class StorageCalls : HttpPipelineSynchronousPolicy
+{
+    private readonly ConcurrentQueue<string> _calls = new();
+
+    public IReadOnlyList<string> All => [.. _calls];
+
+    public void Clear() => _calls.Clear();
+
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _calls.Enqueue(message.Request.Method.Method);
     }
 }
