@@ -22,7 +22,11 @@ public sealed partial class ResponseStore
     public const string DefaultTableName = "ReviewResponses";
 
     /// <summary>How many consultees' last-known responses are kept for <see cref="ForWriteAsync"/> (least recently used go first).</summary>
-    public const int RecentCapacity = 4096;
+    public const int RecentCapacity = 2048;
+
+    /// <summary>Responses with more characters of comments than this are not kept in memory (they are read again before a
+    /// write), so the memory stays under ≈ <see cref="RecentCapacity"/> × 16 KB however much people write.</summary>
+    public const int RecentMaxCharacters = 8_000;
 
     private readonly TableClient _table;
     private readonly TimeProvider _time;
@@ -57,8 +61,16 @@ public sealed partial class ResponseStore
             ? known
             : new ReadResponse(await GetAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false));
 
-    private void Remember(string cycleId, string consulteeId, StoredResponse? stored) =>
+    private void Remember(string cycleId, string consulteeId, StoredResponse? stored)
+    {
+        if (stored is not null && (stored.Content.Comments?.Length ?? 0) + stored.Content.Answers.Sum(a => a?.Comment?.Length ?? 0) > RecentMaxCharacters)
+        {
+            Forget(cycleId, consulteeId);
+            return;
+        }
+
         _recent.Set((cycleId, consulteeId), new ReadResponse(stored, FromMemory: true));
+    }
 
     private void Forget(string cycleId, string consulteeId) => _recent.Remove((cycleId, consulteeId));
 

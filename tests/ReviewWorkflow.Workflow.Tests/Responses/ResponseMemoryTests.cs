@@ -151,4 +151,22 @@ public class ResponseMemoryTests : ResponseStoreTestBase
         Assert.Equal(sent.ETag, again.Response!.ETag);
         Assert.Empty(calls.All); // a submission is final, so memory of it is enough
     }
+
+    [Fact]
+    public async Task A_long_response_is_not_kept_in_memory_but_read_again_before_a_write()
+    {
+        var store = await StoreAsync();
+        var longer = Content(new string('g', ResponseStore.RecentMaxCharacters - 99), (1, PledgeView.Agree, new string('c', 100)));
+        var shorter = Content(new string('g', ResponseStore.RecentMaxCharacters - 100), (1, PledgeView.Agree, new string('c', 100)));
+
+        await store.SaveAsync(Cycle, Consultee, longer, "Riley", null, Rules);
+        var afterLong = await store.ForWriteAsync(Cycle, Consultee);
+        await store.SaveAsync(Cycle, Consultee, shorter, "Riley", afterLong.Response!.ETag, Rules, afterLong);
+        var afterShort = await store.ForWriteAsync(Cycle, Consultee);
+
+        Assert.False(afterLong.FromMemory);
+        Assert.True(afterLong.Response.Content.SameAs(longer));
+        Assert.True(afterShort.FromMemory);
+        Assert.True(afterShort.Response!.Content.SameAs(shorter));
+    }
 }
