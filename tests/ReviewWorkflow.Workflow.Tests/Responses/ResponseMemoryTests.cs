@@ -11,6 +11,13 @@ namespace ReviewWorkflow.Workflow.Tests.Responses;
 /// </summary>
 public class ResponseMemoryTests : ResponseStoreTestBase
 {
+    /// <summary>Two stores on one table: this process and another instance of the app.</summary>
+    private async Task<(ResponseStore Here, ResponseStore Elsewhere)> TwoProcessesAsync()
+    {
+        var table = await TestTables.CreateAsync("resp");
+        return (new ResponseStore(table, Clock), new ResponseStore(table, Clock));
+    }
+
     [Fact]
     public async Task SaveThenSubmit_FromMemory_ReadsNothing_AndWritesOnceEach()
     {
@@ -36,9 +43,7 @@ public class ResponseMemoryTests : ResponseStoreTestBase
     [Fact]
     public async Task Save_FromMemory_AfterAnotherProcessSaved_IsAConflictWithTheirVersion_AndOneDraft()
     {
-        var table = await TestTables.CreateAsync("resp");
-        var here = new ResponseStore(table, Clock);
-        var elsewhere = new ResponseStore(table, Clock);
+        var (here, elsewhere) = await TwoProcessesAsync();
         var v1 = (await here.SaveAsync(Cycle, Consultee, Content("v1"), "Dr Avery Test", null, Rules)).Response!;
         await elsewhere.SaveAsync(Cycle, Consultee, Content("v2 by Avery"), "Dr Avery Test", v1.ETag, Rules);
 
@@ -55,9 +60,7 @@ public class ResponseMemoryTests : ResponseStoreTestBase
     [Fact]
     public async Task Save_FromMemory_WhenThePersonStartedFromANewerVersion_SavesWithoutAConflict()
     {
-        var table = await TestTables.CreateAsync("resp");
-        var here = new ResponseStore(table, Clock);
-        var elsewhere = new ResponseStore(table, Clock);
+        var (here, elsewhere) = await TwoProcessesAsync();
         var v1 = (await here.SaveAsync(Cycle, Consultee, Content("v1"), "Riley", null, Rules)).Response!;
         var v2 = (await elsewhere.SaveAsync(Cycle, Consultee, Content("v2"), "Riley", v1.ETag, Rules)).Response!; // the page came from the other instance
 
@@ -72,9 +75,7 @@ public class ResponseMemoryTests : ResponseStoreTestBase
     [Fact]
     public async Task Save_FromMemory_RepeatingASaveThatLandedElsewhere_SucceedsWithoutAConflict()
     {
-        var table = await TestTables.CreateAsync("resp");
-        var here = new ResponseStore(table, Clock);
-        var elsewhere = new ResponseStore(table, Clock);
+        var (here, elsewhere) = await TwoProcessesAsync();
         var v1 = (await here.SaveAsync(Cycle, Consultee, Content("v1"), "Riley", null, Rules)).Response!;
         var landed = (await elsewhere.SaveAsync(Cycle, Consultee, Content("v2"), "Riley", v1.ETag, Rules)).Response!; // the browser timed out ...
 
@@ -88,9 +89,7 @@ public class ResponseMemoryTests : ResponseStoreTestBase
     [Fact]
     public async Task Submit_FromMemory_AfterTheSameContentWasSavedElsewhere_Submits()
     {
-        var table = await TestTables.CreateAsync("resp");
-        var here = new ResponseStore(table, Clock);
-        var elsewhere = new ResponseStore(table, Clock);
+        var (here, elsewhere) = await TwoProcessesAsync();
         var v1 = (await here.SaveAsync(Cycle, Consultee, Content("v1"), "Riley", null, Rules)).Response!;
         await elsewhere.SaveAsync(Cycle, Consultee, Content("final"), "Riley", v1.ETag, Rules);
 
@@ -104,9 +103,7 @@ public class ResponseMemoryTests : ResponseStoreTestBase
     [Fact]
     public async Task FirstSave_FromMemoryOfNothing_AfterAnotherProcessSaved_IsAConflict_NotAnError()
     {
-        var table = await TestTables.CreateAsync("resp");
-        var here = new ResponseStore(table, Clock);
-        var elsewhere = new ResponseStore(table, Clock);
+        var (here, elsewhere) = await TwoProcessesAsync();
         Assert.Null(await here.GetAsync(Cycle, Consultee)); // remembered: nothing saved
         await elsewhere.SaveAsync(Cycle, Consultee, Content("from the other tab"), "Jordan Partner", null, Rules);
 
@@ -122,9 +119,7 @@ public class ResponseMemoryTests : ResponseStoreTestBase
     [Fact]
     public async Task Submit_FromMemory_AfterAnotherProcessSubmitted_IsAlreadySubmitted_AndChangesNothing()
     {
-        var table = await TestTables.CreateAsync("resp");
-        var here = new ResponseStore(table, Clock);
-        var elsewhere = new ResponseStore(table, Clock);
+        var (here, elsewhere) = await TwoProcessesAsync();
         var v1 = (await here.SaveAsync(Cycle, Consultee, Content("v1"), "Riley", null, Rules)).Response!;
         var first = await elsewhere.SubmitAsync(Cycle, Consultee, "Riley", v1.ETag, Rules, idempotencyKey: "first");
 
