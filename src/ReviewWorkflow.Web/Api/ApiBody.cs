@@ -19,8 +19,7 @@ internal static partial class ApiBody
 
     /// <summary>The <c>Idempotency-Key</c> header's value (1 to 200 characters, trimmed), or a 400 naming the header.
     /// Sent twice, or with a comma (two headers folded into one line), it is refused: the joined value would name neither
-    /// action. Without
-    /// <paramref name="required"/>, no header reads as no key.</summary>
+    /// action. Without <paramref name="required"/>, no header reads as no key.</summary>
     public static (string? Key, IResult? Problem) IdempotencyKey(HttpRequest request, bool required = true)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -77,7 +77,7 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
         }
 
         return store.SaveAsync(form.CycleId, form.ConsulteeId, content, Contributor(form), expectedETag ?? opening.Response?.ETag, form.Rules,
-            new ResponseStore.ReadResponse(opening.Response, opening.ResponseFromMemory), cancellationToken);
+            ReadOf(opening), cancellationToken);
     }
 
     /// <summary>Submits once: the stored version, or <paramref name="finalContent"/> saved and submitted in one write.
@@ -91,8 +91,11 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
         }
 
         return store.SubmitAsync(form.CycleId, form.ConsulteeId, Contributor(form), expectedETag ?? opening.Response?.ETag, form.Rules, finalContent,
-            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, new ResponseStore.ReadResponse(opening.Response, opening.ResponseFromMemory), cancellationToken);
+            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, ReadOf(opening), cancellationToken);
     }
+
+    /// <summary>The response the opening read (or remembered), as the store takes it for a write.</summary>
+    private static ResponseStore.ReadResponse ReadOf(ConsulteeOpening opening) => new(opening.Response, opening.ResponseFromMemory);
 
     /// <summary>Comments over <see cref="ResponseLimits"/>, said as what to do ("Shorten your comment ..."); the store
     /// checks the same limits again.</summary>

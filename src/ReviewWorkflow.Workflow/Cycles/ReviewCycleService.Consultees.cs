@@ -85,7 +85,7 @@ public sealed partial class ReviewCycleService
             Closes = live.ConsultationCloses,
             ClosedEarly = live.ConsultationClosedEarly,
             Stage = live.Stage,
-            Rules = ResponseRules.For(definition with { Consultation = definition.Consultation with { Closes = live.ConsultationCloses } }, input.Settings, live.ConsultationClosedEarly),
+            Rules = LiveRules(definition, input.Settings, live),
         };
     }
 }

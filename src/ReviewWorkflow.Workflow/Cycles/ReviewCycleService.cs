@@ -180,9 +180,12 @@ public sealed partial class ReviewCycleService(
             return null;
         }
 
-        var definition = live.Input.Definition;
-        return ResponseRules.For(definition with { Consultation = definition.Consultation with { Closes = live.ConsultationCloses } }, live.Input.Settings, live.ConsultationClosedEarly);
+        return LiveRules(live.Input.Definition, live.Input.Settings, live);
     }
+
+    /// <summary>The response rules of <paramref name="definition"/> with the closing date and early close as they are now.</summary>
+    private static ResponseRules LiveRules(ReviewCycleDefinition definition, CouncilSettings settings, LiveStatus live) =>
+        ResponseRules.For(definition with { Consultation = definition.Consultation with { Closes = live.ConsultationCloses } }, settings, live.ConsultationClosedEarly);
 
     /// <summary>The cycle's definition and live consultation status, from <see cref="Cache"/> when fresh enough: one read
     /// of the parent (and of its active child) per cycle per <see cref="CycleCache.StatusTtl"/>, shared by all callers.</summary>
@@ -227,9 +230,11 @@ public sealed partial class ReviewCycleService(
 
         var bounced = (consultation.ReadOutputAs<ConsultationResult>()?.Bounced ?? consultation.ReadCustomStatusAs<CycleStatus>()?.BouncedConsultees ?? []).ToHashSet(StringComparer.Ordinal);
         var stored = tally ?? await responses.TallyAsync(cycleId, cancellationToken).ConfigureAwait(false);
-        return [.. input.Consultees.Select(c => stored.TryGetValue(c.Id, out var r)
-            ? new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience, r.Status, r.Late, bounced.Contains(c.Id))
-            : new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience, ResponseStatus.NotStarted, false, bounced.Contains(c.Id)))];
+        return [.. input.Consultees.Select(c =>
+        {
+            var (status, late) = stored.TryGetValue(c.Id, out var r) ? r : (ResponseStatus.NotStarted, false);
+            return new ConsulteeProgress(c.Id, c.Name, c.Email, c.GroupName, c.Audience, status, late, bounced.Contains(c.Id));
+        })];
     }
 
     private async Task<CycleView> ViewAsync(OrchestrationMetadata parent, CancellationToken cancellationToken)

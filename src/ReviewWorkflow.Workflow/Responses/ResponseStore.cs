@@ -2,7 +2,7 @@ using System.Globalization;
 using ReviewWorkflow.Storage;
 using ReviewWorkflow.Storage.Tables;
 using ReviewWorkflow.Workflow.Council;
-using ReviewWorkflow.Workflow.Cycles.Caching;
+using ReviewWorkflow.Workflow.Caching;
 using static ReviewWorkflow.Workflow.Deadlines.DateText;
 
 namespace ReviewWorkflow.Workflow.Responses;

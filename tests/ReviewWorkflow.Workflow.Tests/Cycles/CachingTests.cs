@@ -1,4 +1,5 @@
 using ReviewWorkflow.Durable.Testing;
+using ReviewWorkflow.Workflow.Caching;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Cycles.Caching;
