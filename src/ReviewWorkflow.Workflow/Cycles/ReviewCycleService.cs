@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Council;
@@ -86,6 +87,7 @@ public sealed partial class ReviewCycleService(
             RequestId = requestId,
             StartKey = idempotencyKey,
             PreviousCycleId = previousCycleId,
+            StartedAt = time.GetUtcNow().UtcDateTime,
         };
         try
         {
@@ -151,7 +153,7 @@ public sealed partial class ReviewCycleService(
         Cache.ListAsync(async () =>
         {
             var views = new List<CycleView>();
-            await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }, CancellationToken.None).ConfigureAwait(false))
+            await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }).ConfigureAwait(false))
             {
                 if (instance.Name == OrchestrationNames.ReviewCycle)
                 {

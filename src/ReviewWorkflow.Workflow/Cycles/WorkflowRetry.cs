@@ -1,4 +1,4 @@
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask;
 
 namespace ReviewWorkflow.Workflow.Cycles;
 
