@@ -13,9 +13,8 @@ namespace ReviewWorkflow.App;
 /// <summary>Builds the one web application: standalone locally, the same code behind the Functions host in Azure.</summary>
 public static class ReviewWorkflowApp
 {
-    /// <summary>Creates the app. <paramref name="configure"/> lets tests override configuration (and add durable
-    /// registrations, <see cref="DurableTaskRegistration"/>) before services are built; <paramref name="map"/> lets
-    /// them add endpoints after the app's own.</summary>
+    /// <summary>Creates the app. <paramref name="configure"/> lets tests override configuration and services before
+    /// services are built; <paramref name="map"/> lets them add endpoints after the app's own.</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -27,8 +26,7 @@ public static class ReviewWorkflowApp
         builder.AddFunctionsHost();
         builder.Services.AddProblemDetails();
         builder.Services.AddReviewWorkflowStorage(builder.Configuration);
-        builder.Services.AddReviewCycle(builder.Configuration); // before AddReviewWorkflowDurable: registers the orchestrators
-        builder.Services.AddReviewWorkflowDurable(builder.Configuration);
+        builder.Services.AddReviewCycle(builder.Configuration); // the workflow, and the Durable Task worker and client running it
         builder.Services.AddReviewWorkflowEmail(builder.Configuration);
         builder.Services.AddReviewWorkflowDirectory(builder.Configuration);
         builder.Services.AddReviewWorkflowWeb(builder.Configuration, builder.Environment); // pages, API, sign-in and roles

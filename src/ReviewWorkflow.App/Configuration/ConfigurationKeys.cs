@@ -1,8 +1,6 @@
 using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.App.Telemetry;
 using ReviewWorkflow.Directory;
-using ReviewWorkflow.Durable;
-using ReviewWorkflow.Durable.AzureStorage;
 using ReviewWorkflow.Notifications;
 using ReviewWorkflow.Storage.Configuration;
 using ReviewWorkflow.Web;
@@ -22,8 +20,6 @@ public static class ConfigurationKeys
     public static readonly IReadOnlyList<(string Section, Type Options)> Sections =
     [
         (StorageOptions.SectionName, typeof(StorageOptions)),
-        (DurableOptions.SectionName, typeof(DurableOptions)),
-        (AzureStorageDurableOptions.SectionName, typeof(AzureStorageDurableOptions)),
         (EmailOptions.SectionName, typeof(EmailOptions)),
         (DirectoryOptions.SectionName, typeof(DirectoryOptions)),
         (WebOptions.SectionName, typeof(WebOptions)),
