@@ -1,6 +1,7 @@
 using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.App.Telemetry;
 using ReviewWorkflow.Directory;
+using ReviewWorkflow.DurableTask.Configuration;
 using ReviewWorkflow.Notifications;
 using ReviewWorkflow.Storage.Configuration;
 using ReviewWorkflow.Web;
@@ -20,6 +21,7 @@ public static class ConfigurationKeys
     public static readonly IReadOnlyList<(string Section, Type Options)> Sections =
     [
         (StorageOptions.SectionName, typeof(StorageOptions)),
+        (DurableTaskOptions.SectionName, typeof(DurableTaskOptions)),
         (EmailOptions.SectionName, typeof(EmailOptions)),
         (DirectoryOptions.SectionName, typeof(DirectoryOptions)),
         (WebOptions.SectionName, typeof(WebOptions)),
@@ -33,6 +35,7 @@ public static class ConfigurationKeys
         StorageServiceCollectionExtensions.FunctionsStorageKey,
         "AzureWebJobsStorage__tableServiceUri",
         "AzureWebJobsStorage__queueServiceUri",
+        "AzureWebJobsStorage__blobServiceUri",
         "AzureWebJobsStorage__clientId",
         FunctionsHost.PortKey,
         WebAuthentication.WebsiteAuthEnabledKey,

@@ -1,4 +1,4 @@
-using ReviewWorkflow.DurableTask;
+using ReviewWorkflow.DurableTask.WakeUps;
 using ReviewWorkflow.Web.Development;
 
 namespace ReviewWorkflow.App.Development;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ReviewWorkflow.DurableTask;
+using ReviewWorkflow.DurableTask.WakeUps;
 using ReviewWorkflow.Web.Development;
 using ReviewWorkflow.Web.Security;
 

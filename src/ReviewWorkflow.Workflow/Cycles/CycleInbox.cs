@@ -1,5 +1,5 @@
 using Microsoft.DurableTask;
-using ReviewWorkflow.DurableTask;
+using ReviewWorkflow.DurableTask.WakeUps;
 
 namespace ReviewWorkflow.Workflow.Cycles;
 
@@ -14,9 +14,6 @@ namespace ReviewWorkflow.Workflow.Cycles;
 /// </summary>
 public sealed class CycleInbox(TaskOrchestrationContext context, DateTime now)
 {
-    /// <summary>The activity E1's engine layer registers to (re)schedule an instance's one wake-up row.</summary>
-    public const string ScheduleWakeUpActivity = "ScheduleWakeUp";
-
     private Task<WorkflowCommand>? _command;
     private Task<WakeUpSignal>? _wakeUp;
     private DateTime? _scheduled;
@@ -96,7 +93,7 @@ public sealed class CycleInbox(TaskOrchestrationContext context, DateTime now)
     {
         if (until is { } due && due != _scheduled)
         {
-            await context.CallActivityAsync(ScheduleWakeUpActivity, new WakeUpRequest(context.InstanceId, new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc))), WorkflowRetry.Activity);
+            await context.CallActivityAsync<WakeUpRequest>(ScheduleWakeUpActivity.Name, new WakeUpRequest(context.InstanceId, new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc))), WorkflowRetry.Activity);
             _scheduled = due;
         }
     }

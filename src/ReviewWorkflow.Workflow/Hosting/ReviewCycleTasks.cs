@@ -1,4 +1,4 @@
-using ReviewWorkflow.DurableTask;
+using ReviewWorkflow.DurableTask.Registration;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Drafting;

@@ -1,4 +1,4 @@
-using ReviewWorkflow.DurableTask;
+using ReviewWorkflow.DurableTask.WakeUps;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Council;
@@ -42,7 +42,7 @@ public sealed class ConsultationOrchestratorTests
 
         Assert.False(run.IsCompleted);
         Assert.Empty(context.CallsTo(nameof(SendConsultationRequestsActivity)));
-        var scheduled = Assert.Single(context.CallsTo(CycleInbox.ScheduleWakeUpActivity));
+        var scheduled = Assert.Single(context.CallsTo(ScheduleWakeUpActivity.Name));
         Assert.Equal(new DateTimeOffset(OpenAt), ((WakeUpRequest)scheduled.Input!).DueAt);
         Assert.Equal(1, context.Waiting(WorkflowCommand.EventName));
         Assert.Equal(1, context.Waiting(WakeUpSignal.EventName));
@@ -85,7 +85,7 @@ public sealed class ConsultationOrchestratorTests
         Assert.False(run.IsCompleted);
         Assert.DoesNotContain(context.CallsTo(nameof(AppendAuditActivity)), c => ((AuditRecord)c.Input!).Action == AuditActions.CommandRefused);
         // The close moved with the extension: the next wake-up is not the original closing day's end.
-        var last = (WakeUpRequest)context.CallsTo(CycleInbox.ScheduleWakeUpActivity).Last().Input!;
+        var last = (WakeUpRequest)context.CallsTo(ScheduleWakeUpActivity.Name).Last().Input!;
         Assert.NotEqual(new DateTimeOffset(CouncilTime.EndOfDay(Definition.Consultation.Closes, Settings)), last.DueAt);
     }
 }

@@ -1,4 +1,4 @@
-using ReviewWorkflow.DurableTask;
+using ReviewWorkflow.DurableTask.WakeUps;
 using ReviewWorkflow.Workflow.Council;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Monitoring;
@@ -30,7 +30,7 @@ public sealed class MonitoringOrchestratorTests
         var context = new ScriptedOrchestrationContext("cic-2027:monitoring", new DateTime(2031, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var run = new MonitoringOrchestrator().RunAsync(context, Input());
 
-        var scheduled = Assert.Single(context.CallsTo(CycleInbox.ScheduleWakeUpActivity));
+        var scheduled = Assert.Single(context.CallsTo(ScheduleWakeUpActivity.Name));
         Assert.Equal(new WakeUpRequest("cic-2027:monitoring", new DateTimeOffset(RemindAt())), scheduled.Input);
         Assert.False(run.IsCompleted);
         Assert.Empty(context.CallsTo(nameof(SendStaffNoticeActivity)));
@@ -59,7 +59,7 @@ public sealed class MonitoringOrchestratorTests
 
         Assert.False(run.IsCompleted);
         Assert.Empty(context.CallsTo(nameof(SendStaffNoticeActivity)));
-        Assert.Single(context.CallsTo(CycleInbox.ScheduleWakeUpActivity));
+        Assert.Single(context.CallsTo(ScheduleWakeUpActivity.Name));
         Assert.Equal(1, context.Waiting(WakeUpSignal.EventName));
 
         context.Raise(WakeUpSignal.EventName, new WakeUpSignal(new DateTimeOffset(RemindAt()), new DateTimeOffset(RemindAt())));
