@@ -1,7 +1,5 @@
 using System.Text.Json;
 using ReviewWorkflow.App.Functions;
-using ReviewWorkflow.Durable;
-using ReviewWorkflow.Durable.AzureStorage;
 using ReviewWorkflow.Testing;
 
 namespace ReviewWorkflow.App.Tests.Deployment;
@@ -25,9 +23,6 @@ public class FunctionFoldersTests
         Assert.Equal("ReviewWorkflow.App", handler.GetProperty("description").GetProperty("defaultExecutablePath").GetString());
         Assert.True(handler.GetProperty("enableForwardingHttpRequest").GetBoolean());
         Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
-        var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
-        Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
-        Assert.Equal(new DurableOptions().MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
     }
 
     [Fact]
@@ -40,27 +35,10 @@ public class FunctionFoldersTests
         Assert.Equal("http", Binding(FunctionNames.Http, 1).GetProperty("type").GetString());
     }
 
-    [Theory]
-    [InlineData(FunctionNames.DurableControl, "-control")]
-    [InlineData(FunctionNames.DurableWorkItems, "-workitems")]
-    public void Queue_triggers_listen_on_the_runtime_queues_of_the_configured_task_hub(string function, string suffix)
-    {
-        var trigger = Binding(function);
-        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal(FunctionNames.QueueBinding, trigger.GetProperty("name").GetString());
-        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
-        Assert.Equal("binary", trigger.GetProperty("dataType").GetString());
-        // The host resolves %AppSetting%; the app reads the same setting as Durable:AzureStorage:TaskHubName.
-        var resolved = trigger.GetProperty("queueName").GetString()!.Replace("%Durable__AzureStorage__TaskHubName%", new AzureStorageDurableOptions().TaskHubName, StringComparison.Ordinal);
-        Assert.Equal(new AzureStorageDurableOptions().TaskHubName + suffix, resolved);
-    }
-
     [Fact]
-    public void Sweep_runs_every_five_minutes()
+    public void The_only_function_is_the_HTTP_front()
     {
-        var trigger = Binding(FunctionNames.Sweep);
-        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal(FunctionNames.TimerBinding, trigger.GetProperty("name").GetString());
-        Assert.Equal("0 */5 * * * *", trigger.GetProperty("schedule").GetString());
+        var folders = System.IO.Directory.GetDirectories(Path.Combine(Root, "src", "ReviewWorkflow.App", "Functions")).Select(Path.GetFileName);
+        Assert.Equal(FunctionNames.All, folders);
     }
 }

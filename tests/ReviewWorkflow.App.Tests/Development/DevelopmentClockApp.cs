@@ -16,7 +16,8 @@ internal static class DevelopmentClockApp
         {
             ["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync(),
             [FunctionsHost.PortKey] = null,
-            ["Durable:AzureStorage:TaskHubName"] = "clk" + Guid.NewGuid().ToString("N")[..12],
+            ["Durable:HubName"] = "clk" + Guid.NewGuid().ToString("N")[..12],
+            ["Durable:PartitionCount"] = "1",
             ["Email:SendGridApiKey"] = "",
             ["Email:OutboxPath"] = Path.Combine(folder, "outbox"),
             ["Development:ControllableClock"] = enabled,
@@ -29,9 +30,6 @@ internal static class DevelopmentClockApp
         });
         await app.StartAsync();
 
-        // The task hub's tables are created in the background at start; until then the pages answer 503 (try again).
-        using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await app.Services.GetRequiredService<DurableStoreInitializer>().EnsureAsync(ready.Token);
         return app;
     }
 
