@@ -81,7 +81,6 @@ internal sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(_options.AppDll);
-        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
         foreach (var (key, value) in _environment)
         {
             start.Environment[key] = value;

@@ -3,14 +3,11 @@ using ReviewWorkflow.App.Development;
 using ReviewWorkflow.App.Health;
 using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.App.Telemetry;
-using ReviewWorkflow.Directory;
-using ReviewWorkflow.Notifications;
-using ReviewWorkflow.Storage.Configuration;
 using ReviewWorkflow.Web;
 
 namespace ReviewWorkflow.App;
 
-/// <summary>Builds the one web application: standalone locally, the same code behind the Functions host in Azure.</summary>
+/// <summary>Builds the web application: locally one process with the embedded Durable Task worker; in Azure an App Service web app, client only.</summary>
 public static class ReviewWorkflowApp
 {
     /// <summary>Creates the app. <paramref name="configure"/> lets tests override configuration and services before
@@ -23,12 +20,10 @@ public static class ReviewWorkflowApp
         configure?.Invoke(builder);
         builder.AddDevelopmentClock(); // Development + Development:ControllableClock only: a file-backed clock and POST /dev/clock
 
-        builder.AddFunctionsHost();
         builder.Services.AddProblemDetails();
-        builder.Services.AddReviewWorkflowStorage(builder.Configuration);
-        builder.Services.AddReviewCycle(builder.Configuration); // the workflow, and the Durable Task worker and client running it
-        builder.Services.AddReviewWorkflowEmail(builder.Configuration);
-        builder.Services.AddReviewWorkflowDirectory(builder.Configuration);
+        // Storage, the workflow, email, directory and the Durable Task client — and the worker unless Durable:WorkerEnabled
+        // is false (in Azure the Functions app runs the orchestrations; infra sets it false here).
+        builder.Services.AddReviewCycle(builder.Configuration);
         builder.Services.AddReviewWorkflowWeb(builder.Configuration, builder.Environment); // pages, API, sign-in and roles
         builder.Services.AddReviewWorkflowTelemetry(builder.Configuration);
         builder.Services.AddStorageHealth();
@@ -39,7 +34,6 @@ public static class ReviewWorkflowApp
         app.MapReviewWorkflowWeb(); // security headers, status code pages, routing, authentication, authorization, pages, /api
         app.MapHealth();
         app.MapReviewCycleWebhooks();
-        app.MapFunctionsHost();
         map?.Invoke(app);
         return app;
     }

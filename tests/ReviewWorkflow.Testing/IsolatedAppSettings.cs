@@ -21,13 +21,12 @@ public static class IsolatedAppSettings
     };
 
     /// <summary><see cref="Workflow"/> plus the storage connection, a task hub named <paramref name="hubPrefix"/> and 12
-    /// hex digits (one partition, polled and swept every second), the local outbox in <paramref name="outboxFolder"/>, and no
-    /// custom-handler port.</summary>
+    /// hex digits (one partition, polled and swept every second), and the local outbox in
+    /// <paramref name="outboxFolder"/>.</summary>
     public static async Task<Dictionary<string, string?>> AppAsync(string hubPrefix, string outboxFolder)
     {
         var settings = Workflow();
         settings["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync().ConfigureAwait(false);
-        settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = null;
         settings["Durable:HubName"] = hubPrefix + Guid.NewGuid().ToString("N")[..12];
         // One partition, quick polls and a sweep every second: a test app reacts within a second or two.
         settings["Durable:PartitionCount"] = "1";

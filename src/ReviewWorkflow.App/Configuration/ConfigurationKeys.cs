@@ -1,4 +1,3 @@
-using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.App.Telemetry;
 using ReviewWorkflow.Directory;
 using ReviewWorkflow.DurableTask.Configuration;
@@ -37,7 +36,6 @@ public static class ConfigurationKeys
         "AzureWebJobsStorage__queueServiceUri",
         "AzureWebJobsStorage__blobServiceUri",
         "AzureWebJobsStorage__clientId",
-        FunctionsHost.PortKey,
         WebAuthentication.WebsiteAuthEnabledKey,
         TelemetryExtensions.OtlpEndpointKey,
         "OTEL_SERVICE_NAME",

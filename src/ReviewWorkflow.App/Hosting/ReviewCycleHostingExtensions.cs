@@ -1,5 +1,4 @@
 using ReviewWorkflow.Notifications.Webhook;
-using ReviewWorkflow.DurableTask;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Hosting;
 
@@ -17,17 +16,12 @@ public static partial class ReviewCycleHostingExtensions
     public const string SendGridWebhookPath = "/webhooks/sendgrid";
 
     /// <summary>
-    /// Registers the workflow (section <c>Workflow</c>) and the Durable Task worker and client with the review cycle's
-    /// tasks; needs AddReviewWorkflowStorage, AddReviewWorkflowEmail and AddReviewWorkflowDirectory (in any order).
+    /// Registers storage, the workflow (section <c>Workflow</c>), email, the directory and the Durable Task worker and
+    /// client with the review cycle's tasks — <see cref="ReviewCycleRuntime.AddReviewCycleRuntime"/>, the same registration
+    /// the worker-only process and the Azure Functions app use.
     /// </summary>
-    public static IServiceCollection AddReviewCycle(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddReviewCycleServices(configuration);
-        services.AddReviewWorkflowDurableTask(configuration, tasks => tasks.AddReviewCycleTasks());
-        return services;
-    }
+    public static IServiceCollection AddReviewCycle(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddReviewCycleRuntime(configuration);
 
     /// <summary>
     /// <c>POST /webhooks/sendgrid</c>: SendGrid's signed Event Webhook (signature checked with <c>Email:WebhookPublicKey</c>;

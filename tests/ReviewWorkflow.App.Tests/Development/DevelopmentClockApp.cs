@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.Testing;
 
 namespace ReviewWorkflow.App.Tests.Development;
@@ -15,7 +14,6 @@ internal static class DevelopmentClockApp
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync(),
-            [FunctionsHost.PortKey] = null,
             ["Durable:HubName"] = "clk" + Guid.NewGuid().ToString("N")[..12],
             ["Durable:PartitionCount"] = "1",
             ["Email:SendGridApiKey"] = "",

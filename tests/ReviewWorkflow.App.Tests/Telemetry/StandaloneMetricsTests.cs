@@ -8,7 +8,7 @@ using ReviewWorkflow.Workflow.Responses;
 namespace ReviewWorkflow.App.Tests.Telemetry;
 
 /// <summary>
-/// The app without FUNCTIONS_CUSTOMHANDLER_PORT, its embedded Durable Task worker running the review cycle: emails sent,
+/// The app with its embedded Durable Task worker running the review cycle: emails sent,
 /// bounces and responses are counted once each.
 /// Run alone (<see cref="RunAlone"/>), so every measurement heard comes from the app under test.
 /// </summary>
