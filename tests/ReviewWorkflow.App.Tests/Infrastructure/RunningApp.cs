@@ -25,9 +25,10 @@ public sealed class RunningApp : IAsyncDisposable
     /// <param name="settings">Configuration on top of the app's own.</param>
     /// <param name="configure">More services (a clock, orchestrations).</param>
     /// <remarks>The task hub is created (if missing) and the worker started before the app starts listening.</remarks>
-    public static async Task<RunningApp> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="environment">The host environment (Development turns on the <c>X-Dev-User</c> sign-in for loopback calls).</param>
+    public static async Task<RunningApp> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null, string environment = "Testing")
     {
-        var app = ReviewWorkflowApp.Create(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
+        var app = ReviewWorkflowApp.Create(["--urls", "http://127.0.0.1:0", "--environment", environment], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             configure?.Invoke(builder);
