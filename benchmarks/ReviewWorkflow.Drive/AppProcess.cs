@@ -35,7 +35,7 @@ internal sealed class AppProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
             ["Urls"] = BaseAddress.ToString().TrimEnd('/'), // appsettings.json's Urls outranks ASPNETCORE_URLS
             ["AzureWebJobsStorage"] = options.Storage,
-            ["Durable__AzureStorage__TaskHubName"] = TaskHub,
+            ["Durable__HubName"] = TaskHub,
             ["Workflow__PublicBaseUrl"] = BaseAddress.ToString(),
             ["Workflow__LinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Workflow__AuditTable"] = AuditTable,

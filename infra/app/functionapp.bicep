@@ -87,9 +87,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     AzureWebJobsStorage__tableServiceUri: 'https://${storageAccountName}.table.${environment().suffixes.storage}'
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    // The durable runtime: the queue triggers' queueName is %Durable__AzureStorage__TaskHubName%-control/-workitems.
-    Durable__AzureStorage__TaskHubName: taskHubName
-    Durable__EnableDispatcher: 'false'
+    // The Durable Task task hub (DTFx Azure Storage layout: {hub}-control-NN / {hub}-workitems queues, {hub}Instances /
+    // {hub}History tables, {hub}-leases and large-message containers); the app runs its worker embedded.
+    Durable__HubName: taskHubName
     Storage__ManagedIdentityClientId: identityClientId
     // Empty when no SendGrid key was given: the app then writes emails to its local outbox instead of sending them.
     Email__SendGridApiKey: empty(sendGridApiKeyUri) ? '' : '@Microsoft.KeyVault(SecretUri=${sendGridApiKeyUri})'

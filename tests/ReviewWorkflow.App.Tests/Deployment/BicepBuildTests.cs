@@ -85,8 +85,7 @@ public class BicepBuildTests
             Assert.StartsWith($"[format('https://{{0}}.{service}.{{1}}', parameters('storageAccountName')", Value(settings, $"AzureWebJobsStorage__{service}ServiceUri"), StringComparison.Ordinal);
         }
 
-        Assert.Equal("[parameters('taskHubName')]", Value(settings, "Durable__AzureStorage__TaskHubName"));
-        Assert.Equal("false", Value(settings, "Durable__EnableDispatcher"));
+        Assert.Equal("[parameters('taskHubName')]", Value(settings, "Durable__HubName"));
         Assert.Equal("true", Value(settings, "Web__AppServiceAuthentication"));
         Assert.Contains("parameters('publicBaseUrl')", Value(settings, "Workflow__PublicBaseUrl"), StringComparison.Ordinal);
         Assert.Equal("[parameters('directoryProvider')]", Value(settings, "Directory__Provider"));

@@ -27,7 +27,8 @@ public class ConfigurationCoverageTests
     {
         var keys = ConfigurationKeys.All().ToList();
 
-        Assert.Contains("Durable__AzureStorage__TaskHubName", keys);
+        Assert.Contains("Durable__HubName", keys);
+        Assert.Contains("Durable__WakeUpSweepInterval", keys);
         Assert.Contains("Email__SendGridApiKey", keys);
         Assert.Contains("Storage__ManagedIdentityClientId", keys);
         Assert.Contains("FUNCTIONS_CUSTOMHANDLER_PORT", keys);
