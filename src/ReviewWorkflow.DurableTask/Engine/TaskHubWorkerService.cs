@@ -23,6 +23,7 @@ internal sealed partial class TaskHubWorkerService(
     private TrackedOrchestrationService? _tracked;
     private AzureStorageOrchestrationService? _service;
     private int _generation;
+    private int _disposed;
 
     public bool IsRunning => _worker is not null;
 
@@ -123,8 +124,14 @@ internal sealed partial class TaskHubWorkerService(
         }
     }
 
+    // Disposed twice by the container: as itself and as the hosted service its factory registration returned.
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopWorkerAsync().ConfigureAwait(false);
         _gate.Dispose();
     }
