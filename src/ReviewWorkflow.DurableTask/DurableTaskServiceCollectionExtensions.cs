@@ -56,6 +56,7 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton<TaskHubStorage>();
         services.AddSingleton<OrchestrationServiceFactory>();
         services.AddSingleton<WorkInFlight>();
+        services.AddSingleton<TaskHubProbe>();
         services.AddSingleton(sp =>
         {
             var registry = new WorkflowTaskRegistry();
@@ -72,7 +73,8 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton(sp => new StorageDurableTaskClient(
             "ReviewWorkflow",
             sp.GetRequiredService<OrchestrationServiceFactory>().Create(),
-            sp.GetRequiredService<DataConverter>()));
+            sp.GetRequiredService<DataConverter>(),
+            sp.GetRequiredService<TaskFactory>().Registry.LatestVersion));
         services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<StorageDurableTaskClient>());
         services.AddSingleton<IOrchestrationHistoryReader>(sp => sp.GetRequiredService<StorageDurableTaskClient>());
 

@@ -23,19 +23,23 @@ public sealed class StorageDurableTaskClient : DurableTaskClient, IOrchestration
 
     private readonly AzureStorageOrchestrationService _service;
     private readonly DataConverter _converter;
+    private readonly Func<string, string> _defaultVersion;
 
-    internal StorageDurableTaskClient(string name, AzureStorageOrchestrationService service, DataConverter converter)
+    internal StorageDurableTaskClient(
+        string name, AzureStorageOrchestrationService service, DataConverter converter, Func<string, string> defaultVersion)
         : base(name)
     {
         _service = service;
         _converter = converter;
+        _defaultVersion = defaultVersion;
     }
 
     /// <inheritdoc/>
     /// <remarks>
     /// Without <see cref="StartOrchestrationOptions.DedupeStatuses"/>, an instance id that is pending, running or
     /// suspended cannot be reused (<see cref="OrchestrationAlreadyExistsException"/>), as in Durable Functions;
-    /// a finished one is replaced.
+    /// a finished one is replaced. Without <see cref="StartOrchestrationOptions.Version"/>, the newest version registered
+    /// for the orchestrator is started (so running instances keep theirs and new ones get the latest).
     /// </remarks>
     public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
@@ -49,7 +53,7 @@ public sealed class StorageDurableTaskClient : DurableTaskClient, IOrchestration
         var started = new ExecutionStartedEvent(-1, _converter.Serialize(input))
         {
             Name = orchestratorName.Name,
-            Version = options?.Version?.Version ?? string.Empty,
+            Version = options?.Version?.Version ?? _defaultVersion(orchestratorName.Name),
             OrchestrationInstance = instance,
             ScheduledStartTime = options?.StartAt?.UtcDateTime,
             Tags = options?.Tags is { Count: > 0 } tags ? tags.ToDictionary(t => t.Key, t => t.Value) : null,

@@ -32,6 +32,9 @@ internal sealed class OrchestrationServiceFactory(
             LeaseRenewInterval = o.LeaseRenewInterval,
             LeaseAcquireInterval = o.LeaseAcquireInterval,
             UseTablePartitionManagement = true,
+            // Starting an instance id that is still running is refused with OrchestrationAlreadyExistsException
+            // (as Durable Functions does) rather than silently ignored.
+            ThrowExceptionOnInvalidDedupeStatus = true,
             WorkerId = workerId ?? o.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}",
             LoggerFactory = loggerFactory,
         };

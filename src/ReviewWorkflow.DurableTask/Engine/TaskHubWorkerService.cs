@@ -115,7 +115,6 @@ internal sealed partial class TaskHubWorkerService(
             _worker = null;
             _tracked = null;
             _service = null;
-            inFlight.Reset();
         }
         finally
         {
@@ -123,11 +122,9 @@ internal sealed partial class TaskHubWorkerService(
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopWorkerAsync().ConfigureAwait(false);
-        _gate.Dispose();
-    }
+    // The container may dispose this twice (it is both a singleton and the hosted service's factory result), so the
+    // gate is left to the finalizer-free GC rather than disposed here.
+    public async ValueTask DisposeAsync() => await StopWorkerAsync().ConfigureAwait(false);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Durable Task worker started on task hub {HubName} ({PartitionCount} partitions)")]
     private static partial void LogStarted(ILogger logger, string hubName, int partitionCount);

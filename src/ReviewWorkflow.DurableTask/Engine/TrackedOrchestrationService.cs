@@ -9,7 +9,10 @@ namespace ReviewWorkflow.DurableTask.Engine;
 /// </summary>
 internal sealed class TrackedOrchestrationService(IOrchestrationService inner, WorkInFlight inFlight) : IOrchestrationService
 {
+    private readonly Lock _counts = new();
     private volatile bool _cutOff;
+    private int _orchestrations;
+    private int _activities;
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -21,7 +24,17 @@ internal sealed class TrackedOrchestrationService(IOrchestrationService inner, W
 
     public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
 
-    public void CutOff() => _cutOff = true;
+    /// <summary>From now on nothing reaches storage, and this worker's work no longer counts as in flight.</summary>
+    public void CutOff()
+    {
+        lock (_counts)
+        {
+            _cutOff = true;
+            inFlight.Forget(_orchestrations, _activities);
+            _orchestrations = 0;
+            _activities = 0;
+        }
+    }
 
     public Task StartAsync() => inner.StartAsync();
 
@@ -57,7 +70,7 @@ internal sealed class TrackedOrchestrationService(IOrchestrationService inner, W
         var workItem = await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken).ConfigureAwait(false);
         if (workItem is not null)
         {
-            inFlight.OrchestrationLocked();
+            Count(ref _orchestrations, +1, inFlight.OrchestrationLocked);
         }
 
         return workItem!;
@@ -88,7 +101,7 @@ internal sealed class TrackedOrchestrationService(IOrchestrationService inner, W
         }
         finally
         {
-            inFlight.OrchestrationDone();
+            Count(ref _orchestrations, -1, inFlight.OrchestrationDone);
         }
     }
 
@@ -103,7 +116,7 @@ internal sealed class TrackedOrchestrationService(IOrchestrationService inner, W
         var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken).ConfigureAwait(false);
         if (workItem is not null)
         {
-            inFlight.ActivityLocked();
+            Count(ref _activities, +1, inFlight.ActivityLocked);
         }
 
         return workItem!;
@@ -120,7 +133,7 @@ internal sealed class TrackedOrchestrationService(IOrchestrationService inner, W
         }
         finally
         {
-            inFlight.ActivityDone();
+            Count(ref _activities, -1, inFlight.ActivityDone);
         }
     }
 
@@ -132,7 +145,19 @@ internal sealed class TrackedOrchestrationService(IOrchestrationService inner, W
         }
         finally
         {
-            inFlight.ActivityDone();
+            Count(ref _activities, -1, inFlight.ActivityDone);
+        }
+    }
+
+    private void Count(ref int local, int delta, Action shared)
+    {
+        lock (_counts)
+        {
+            if (!_cutOff)
+            {
+                local += delta;
+                shared();
+            }
         }
     }
 

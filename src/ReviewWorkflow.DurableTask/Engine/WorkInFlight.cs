@@ -22,9 +22,9 @@ internal sealed class WorkInFlight
     public void ActivityDone() => Interlocked.Decrement(ref _activities);
 
     /// <summary>Forgets a crashed worker's work: it will be redelivered from storage.</summary>
-    public void Reset()
+    public void Forget(int orchestrations, int activities)
     {
-        Volatile.Write(ref _orchestrations, 0);
-        Volatile.Write(ref _activities, 0);
+        Interlocked.Add(ref _orchestrations, -orchestrations);
+        Interlocked.Add(ref _activities, -activities);
     }
 }

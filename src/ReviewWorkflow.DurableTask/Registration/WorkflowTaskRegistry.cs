@@ -33,6 +33,20 @@ public sealed class WorkflowTaskRegistry
         return this;
     }
 
+    /// <summary>
+    /// The newest registered version of an orchestrator ("" when it is registered unversioned or not at all): versions
+    /// compare as numbers or dotted versions when they are ("10" after "9"), otherwise ordinally.
+    /// </summary>
+    internal string LatestVersion(string name)
+    {
+        var upper = name.ToUpperInvariant();
+        return _orchestrators.Keys
+            .Where(k => k.Name == upper)
+            .Select(k => k.Version)
+            .OrderBy(v => v, VersionComparer.Instance)
+            .LastOrDefault() ?? string.Empty;
+    }
+
     private static void Add<TKey>(Dictionary<TKey, Type> map, TKey key, Type type, string what) where TKey : notnull
     {
         if (map.TryGetValue(key, out var existing) && existing != type)

@@ -242,7 +242,7 @@ public sealed partial class ReviewCycleService(
     private async Task<CycleView> ViewAsync(OrchestrationMetadata parent, CancellationToken cancellationToken)
     {
         var input = InputOf(parent) ?? new ReviewCycleInput();
-        var status = parent.ReadCustomStatusAs<CycleStatus>() ?? new CycleStatus { CycleId = parent.InstanceId, Title = input.Definition.Strategy.Title };
+        var status = parent.ReadCustomStatusAs<CycleStatus>() ?? NotYetRun(parent.InstanceId, input.Definition);
         if (status.ActiveInstanceId is { } child && await client.GetInstanceAsync(child, cancellationToken).ConfigureAwait(false) is { IsRunning: true } running
             && running.ReadCustomStatusAs<CycleStatus>() is { } childStatus)
         {
@@ -284,6 +284,18 @@ public sealed partial class ReviewCycleService(
             UpdatedAt = parent.LastUpdatedAt,
         };
     }
+
+    /// <summary>The status of a cycle whose orchestration has been scheduled but has not run its first step yet (the
+    /// engine runs it moments later): what its first step will show.</summary>
+    private static CycleStatus NotYetRun(string cycleId, ReviewCycleDefinition definition) => new()
+    {
+        CycleId = cycleId,
+        Title = definition.Strategy.Title,
+        Stage = CycleStage.Consultation,
+        ConsultationCloses = definition.Consultation.Closes,
+        Route = definition.Route,
+        NextDeadline = new NextDeadline(definition.Consultation.Opens, $"The consultation opens on {Deadlines.DateText.Format(definition.Consultation.Opens)}"),
+    };
 
     /// <summary>"cycle-" and 16 hex digits of SHA-256 over the key: the same key always names the same cycle.</summary>
     public static string DeriveId(string idempotencyKey) =>

@@ -46,6 +46,7 @@ public class ConfigurationCoverageTests
 
         Assert.Contains("Durable__HubName", keys);
         Assert.Contains("Durable__WorkerEnabled", keys);
+        Assert.Contains("Durable__WakeUpSweepInterval", keys);
         Assert.Contains("Email__SendGridApiKey", keys);
         Assert.Contains("Storage__ManagedIdentityClientId", keys);
         Assert.DoesNotContain("FUNCTIONS_CUSTOMHANDLER_PORT", keys);
