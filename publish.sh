@@ -20,5 +20,13 @@ done
 echo "==> Publishing ReviewWorkflow.App (the web app) to $webapp"
 dotnet publish "$root/src/ReviewWorkflow.App/ReviewWorkflow.App.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly -o "$webapp"
 [ -f "$webapp/ReviewWorkflow.App.dll" ] || { echo "publish.sh: $webapp/ReviewWorkflow.App.dll is missing" >&2; exit 1; }
+# GOV.UK Frontend's built styles, scripts, fonts and images: the web app serves them from the nearest
+# node_modules/govuk-frontend/dist/govuk at or above its content root, which in App Service is this folder.
+govuk="node_modules/govuk-frontend/dist/govuk"
+if [ ! -d "$root/$govuk" ]; then
+  (cd "$root" && npm ci --no-audit --no-fund >&2)
+fi
+mkdir -p "$webapp/$(dirname "$govuk")"
+cp -R "$root/$govuk" "$webapp/$govuk"
 
 echo "==> $functionapp (Functions app) and $webapp (web app) are ready"
