@@ -9,7 +9,7 @@ namespace ReviewWorkflow.Functions.Tests.Publishing;
 /// every orchestrator and activity the local engine registers (read from the real registration) is a function of that
 /// name with the right Durable trigger, the wake-up sweep is a timer with a durable client, and there is nothing else.
 /// </summary>
-[Collection(PublishedCollection.Name)]
+[Collection(PublishedArtifactsGroup.Name)]
 public sealed class FunctionsMetadataTests(PublishedArtifacts artifacts)
 {
     [Fact]
@@ -54,7 +54,7 @@ public sealed class FunctionsMetadataTests(PublishedArtifacts artifacts)
         var published = PublishedFunction.Read(artifacts.FunctionApp).Select(f => f.Name).ToList();
 
         Assert.Equal(published.Count, published.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Empty(published.Where(n => !expected.Contains(n)));
+        Assert.All(published, name => Assert.Contains(name, expected));
         Assert.Equal(expected.Count, published.Count);
     }
 

@@ -5,7 +5,7 @@ namespace ReviewWorkflow.Functions.Tests.Publishing;
 
 /// <summary>./publish.sh's artifacts/webapp is what App Service (Linux, .NET 10) runs: the framework-dependent web app with
 /// the GOV.UK Frontend assets its pages load, and nothing of a Functions app.</summary>
-[Collection(PublishedCollection.Name)]
+[Collection(PublishedArtifactsGroup.Name)]
 public sealed class WebAppArtifactTests(PublishedArtifacts artifacts)
 {
     [Fact]

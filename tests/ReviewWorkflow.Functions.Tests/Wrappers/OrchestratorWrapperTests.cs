@@ -29,7 +29,7 @@ public sealed class OrchestratorWrapperTests
         foreach (var wrapper in Wrappers())
         {
             var name = wrapper.GetCustomAttribute<FunctionAttribute>()!.Name;
-            var registered = Assert.Single(registry.Orchestrators, o => o.Key.Name == name.ToUpperInvariant() && o.Key.Version == OrchestrationNames.CurrentVersion).Value;
+            var registered = Assert.Single(registry.Orchestrators, o => string.Equals(o.Key.Name, name, StringComparison.OrdinalIgnoreCase) && o.Key.Version == OrchestrationNames.CurrentVersion).Value;
 
             // No input: the orchestrator class itself rejects it, so the exception shows which class the wrapper ran.
             var thrown = await Thrower.ThrownByAsync(functions, wrapper, new StubOrchestrationContext(name, OrchestrationNames.CurrentVersion));
