@@ -12,11 +12,12 @@ namespace ReviewWorkflow.Notifications.Webhook;
 public static class SendGridWebhookEndpoint
 {
     /// <summary>
-    /// <c>POST {path}</c>: reads the raw body (over <see cref="EmailOptions.WebhookMaxBodyBytes"/>: 413), verifies the
-    /// timestamp and, with the SDK's RequestValidator, the signature (bad, missing or stale: 401), parses the events (malformed: 400), drops events already
-    /// handled (<see cref="IWebhookEventDeduplicator"/>) and calls <paramref name="handler"/> with the new ones, then
-    /// answers 200. Bad input never reaches the handler. If the handler throws, the claims are released and the
-    /// request fails (500), so SendGrid's retry is handled again. No verification key configured: 503.
+    /// <c>POST {path}</c>: reads the raw body (over <see cref="EmailOptions.WebhookMaxBodyBytes"/>: 413), checks the
+    /// headers and timestamp and, with the SDK's <see cref="RequestValidator"/>, the signature (<see cref="SendGridWebhookCheck"/>;
+    /// bad, missing or stale: 401), parses the events (malformed: 400), drops events already handled
+    /// (<see cref="IWebhookEventDeduplicator"/>) and calls <paramref name="handler"/> with the new ones, then answers 200.
+    /// Bad input never reaches the handler. If the handler throws, the claims are released and the request fails (500),
+    /// so SendGrid's retry is handled again. No verification key configured: 503.
     /// </summary>
     public static RouteHandlerBuilder MapSendGridWebhook(this IEndpointRouteBuilder endpoints, string path, Func<IReadOnlyList<DeliveryEvent>, Task> handler)
     {
