@@ -22,7 +22,7 @@ public static class DurableTaskServiceCollectionExtensions
     /// <summary>
     /// Adds the Durable Task engine: a DTFx worker on the Azure Storage task hub (hosted service, unless
     /// <c>Durable:WorkerEnabled</c> is false), a <see cref="DurableTaskClient"/> over the same storage, the
-    /// <see cref="IOrchestrationHistoryReader"/>, and wake-ups (the <c>ScheduleWakeUp</c> activity, <see cref="WakeUpSweeper"/>
+    /// <see cref="IOrchestrationHistoryReader"/>, and wake-ups (the <c>ScheduleWakeUp</c> and <c>CancelWakeUp</c> activities, <see cref="WakeUpSweeper"/>
     /// and its hosted sweep). Call once; <see cref="AddWorkflowTasks"/> may add more tasks before or after.
     /// Registers <see cref="TimeProvider.System"/> and <see cref="JsonDataConverter.Default"/> unless a
     /// <see cref="TimeProvider"/> or <see cref="DataConverter"/> is registered already (register yours before or after: the last wins for
@@ -38,7 +38,9 @@ public static class DurableTaskServiceCollectionExtensions
         }
 
         services.AddWorkflowTasks(register);
-        services.AddWorkflowTasks(r => r.AddActivity<ScheduleWakeUpActivity>(ScheduleWakeUpActivity.Name));
+        services.AddWorkflowTasks(r => r
+            .AddActivity<ScheduleWakeUpActivity>(ScheduleWakeUpActivity.Name)
+            .AddActivity<CancelWakeUpActivity>(CancelWakeUpActivity.Name));
 
         services.AddOptions<DurableTaskOptions>()
             .Configure(o => configuration.GetSection(DurableTaskOptions.SectionName).Bind(o))

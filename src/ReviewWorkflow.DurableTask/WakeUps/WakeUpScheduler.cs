@@ -30,6 +30,16 @@ public sealed class WakeUpScheduler
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Deletes the instance's row whatever its due time; true when there was one.</summary>
+    public async Task<bool> CancelAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var response = await table.DeleteEntityAsync(WakeUpEntity.Partition, WakeUpEntity.RowKeyFor(instanceId), Azure.ETag.All, cancellationToken)
+            .ConfigureAwait(false);
+        return response.Status != 404;
+    }
+
     /// <summary>The pending wake-up of an instance, or null.</summary>
     public async Task<WakeUpRequest?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {

@@ -27,6 +27,18 @@ public sealed class WakeUpSweeperTests
     }
 
     [Fact]
+    public async Task A_cancelled_wake_up_is_gone_and_cancelling_again_is_harmless()
+    {
+        await using var host = await DurableTaskTestHost.StartAsync(TestTasks.Register, new FakeTimeProvider(Start), TestTasks.Services());
+        var scheduler = host.Services.GetRequiredService<WakeUpScheduler>();
+        await scheduler.ScheduleAsync(new WakeUpRequest("cycle-2", Start.AddDays(1)), default);
+
+        Assert.True(await scheduler.CancelAsync("cycle-2", default));
+        Assert.False(await scheduler.CancelAsync("cycle-2", default));
+        Assert.Null(await host.NextDueAsync());
+    }
+
+    [Fact]
     public async Task Only_due_wake_ups_are_raised_and_rows_of_missing_or_finished_instances_are_dropped()
     {
         var time = new FakeTimeProvider(Start);

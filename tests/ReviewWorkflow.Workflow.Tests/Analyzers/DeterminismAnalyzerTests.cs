@@ -25,7 +25,7 @@ public sealed class DeterminismAnalyzerTests
     {
         var probe = Path.Combine(Here(), "Probes", "ClockReadingOrchestrator.cs");
         var project = Path.GetFullPath(Path.Combine(Here(), "..", "..", "..", "src", "ReviewWorkflow.Workflow", "ReviewWorkflow.Workflow.csproj"));
-        var scratch = Directory.CreateTempSubdirectory("determinism-probe-");
+        var scratch = System.IO.Directory.CreateTempSubdirectory("determinism-probe-");
         try
         {
             // Own output and intermediate folders: the real build output is left alone.

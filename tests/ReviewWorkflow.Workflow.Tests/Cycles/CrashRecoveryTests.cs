@@ -69,7 +69,7 @@ public sealed class CrashRecoveryTests
         await using var h = await CycleHarness.StartAsync(new CycleWorld(CycleSteps.Start));
         var id = await h.StartRutlandAsync();
         await h.AdvanceToAsync(2027, 2, 1);
-        Assert.Empty(h.Sent.Where(s => s.Category == "consultation-reminder"));
+        Assert.DoesNotContain(h.Sent, s => s.Category == "consultation-reminder");
 
         // The first reminder (7 days before the 12 February close) is due; the clock passes it, then the worker dies.
         h.World.Time.SetUtcNow(new DateTimeOffset(2027, 2, 5, 12, 0, 0, TimeSpan.Zero));

@@ -139,7 +139,7 @@ public sealed class WholeCycleTests(ITestOutputHelper output)
         Assert.Contains(audit, e => e.Action == ReviewWorkflow.Workflow.Audit.AuditActions.Adopted);
         Assert.True((await h.Audit.VerifyAsync(id)).Valid);
 
-
+        await GoldenFiles.RecordIfAskedAsync(h, "whole-cycle", id);
     }
 
     private static string Link(string text) => text.Split('\n').First(l => l.Contains("/respond/", StringComparison.Ordinal));

@@ -6,6 +6,7 @@ using ReviewWorkflow.Directory;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Storage.Tables;
 using ReviewWorkflow.Testing;
+using ReviewWorkflow.Testing.DurableTask;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Hosting;
