@@ -46,4 +46,8 @@ public sealed class ActivityFunctions(RegisteredActivities activities)
     [Function(ScheduleWakeUpActivity.Name)]
     public Task<WakeUpRequest> ScheduleWakeUp([ActivityTrigger] WakeUpRequest input, string instanceId) =>
         activities.RunAsync<ScheduleWakeUpActivity, WakeUpRequest, WakeUpRequest>(ScheduleWakeUpActivity.Name, input, instanceId);
+
+    [Function(CancelWakeUpActivity.Name)]
+    public Task<bool> CancelWakeUp([ActivityTrigger] string input, string instanceId) =>
+        activities.RunAsync<CancelWakeUpActivity, string, bool>(CancelWakeUpActivity.Name, input, instanceId);
 }
