@@ -1,4 +1,5 @@
 using DurableTask.Core;
+using DurableTask.Core.Command;
 using DurableTask.Core.History;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
@@ -49,13 +50,13 @@ internal static class GoldenHistory
         var result = new TaskOrchestrationExecutor(state, orchestration, BehaviorOnContinueAsNew.Carryover, ErrorPropagationMode.UseFailureDetails).Execute();
 
         var actions = result.Actions.ToList();
-        if (actions.OfType<DurableTask.Core.Command.OrchestrationCompleteOrchestratorAction>().FirstOrDefault(a => a.OrchestrationStatus == OrchestrationStatus.Failed) is { } failed)
+        if (actions.OfType<OrchestrationCompleteOrchestratorAction>().FirstOrDefault(a => a.OrchestrationStatus == OrchestrationStatus.Failed) is { } failed)
         {
             throw new GoldenHistoryMismatchException($"Replay failed: {failed.FailureDetails?.ErrorMessage ?? failed.Details ?? failed.Result}");
         }
 
-        var completion = actions.OfType<DurableTask.Core.Command.OrchestrationCompleteOrchestratorAction>().SingleOrDefault();
-        var others = actions.Where(a => a is not DurableTask.Core.Command.OrchestrationCompleteOrchestratorAction).ToList();
+        var completion = actions.OfType<OrchestrationCompleteOrchestratorAction>().SingleOrDefault();
+        var others = actions.Where(a => a is not OrchestrationCompleteOrchestratorAction).ToList();
         if (others.Count > 0)
         {
             throw new GoldenHistoryMismatchException($"Replay made decisions the history does not have: {string.Join(", ", others.Select(a => a.GetType().Name))}");
