@@ -45,12 +45,12 @@ public sealed class CrashRecoveryTests
     [Fact]
     public async Task A_crash_while_the_requests_activity_is_in_flight_sends_each_consultee_one_request()
     {
-        GatedSender? gate = null;
-        await using var h = await CycleHarness.StartAsync(new CycleWorld(CycleSteps.Start), inner => gate = new GatedSender(inner, "consultation-request/"));
+        var gate = new GatedSender("consultation-request/");
+        await using var h = await CycleHarness.StartAsync(new CycleWorld(CycleSteps.Start), gate.Wrap);
         var id = await h.StartRutlandAsync();
         h.World.Time.SetUtcNow(new DateTimeOffset(2027, 1, 4, 12, 0, 0, TimeSpan.Zero));
         await h.Host.SweepAsync();
-        await gate!.Reached.WaitAsync(TimeSpan.FromMinutes(2));
+        await gate.Reached.WaitAsync(TimeSpan.FromMinutes(2));
 
         await h.Host.RestartWorkerAsync();
         gate.Open();

@@ -18,7 +18,7 @@ namespace ReviewWorkflow.Workflow.Tests.Cycles;
 public sealed class WorkflowRegistrationTests
 {
     [Fact]
-    public void AddReviewCycleServices_with_the_durable_task_engine_registers_the_facade_and_durable_ledgers_whatever_the_order()
+    public async Task AddReviewCycleServices_with_the_durable_task_engine_registers_the_facade_and_durable_ledgers_whatever_the_order()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -35,7 +35,7 @@ public sealed class WorkflowRegistrationTests
         services.AddReviewWorkflowDirectory(configuration);
         services.AddReviewCycleServices(configuration);
         services.AddReviewWorkflowDurableTask(configuration, tasks => tasks.AddReviewCycleTasks());
-        using var provider = services.BuildServiceProvider();
+        await using var provider = services.BuildServiceProvider();
 
         Assert.NotNull(provider.GetRequiredService<ReviewCycleService>());
         Assert.IsType<TableEmailSendLedger>(provider.GetRequiredService<IEmailSendLedger>());

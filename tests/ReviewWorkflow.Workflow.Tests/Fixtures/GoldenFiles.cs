@@ -1,20 +1,15 @@
 using System.Runtime.CompilerServices;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewWorkflow.DurableTask.Client;
-using ReviewWorkflow.Workflow.Consultation;
-using ReviewWorkflow.Workflow.Cycles;
-using ReviewWorkflow.Workflow.Drafting;
-using ReviewWorkflow.Workflow.Monitoring;
-using ReviewWorkflow.Workflow.Ratification;
+using ReviewWorkflow.Testing.DurableTask;
 
 namespace ReviewWorkflow.Workflow.Tests.Fixtures;
 
 /// <summary>
-/// Records the DTFx histories of a scenario's orchestrations (from the task hub's History table) into
-/// tests/ReviewWorkflow.Workflow.Tests/Golden when <c>WORKFLOW_GOLDEN_RECORD=1</c>; otherwise does nothing. File names:
-/// <c>{scenario}.{stage}.json</c>.
+/// Records the DTFx histories of a scenario's orchestrations (from the task hub's History table, <see cref="GoldenHistory"/>)
+/// into tests/ReviewWorkflow.Workflow.Tests/Golden when <c>WORKFLOW_GOLDEN_RECORD=1</c>; otherwise does nothing. File
+/// names: <c>{scenario}.{stage}.json</c>.
 /// </summary>
 internal static class GoldenFiles
 {
@@ -38,19 +33,7 @@ internal static class GoldenFiles
             }
 
             var stage = instance.InstanceId == cycleId ? "cycle" : instance.InstanceId[(cycleId.Length + 1)..];
-            System.IO.Directory.CreateDirectory(SourceFolder());
-            GoldenHistory.Save(await history.GetHistoryAsync(instance.InstanceId), Path.Combine(SourceFolder(), $"{scenario}.{stage}.json"));
+            await GoldenHistory.RecordAsync(history, instance.InstanceId, Path.Combine(SourceFolder(), $"{scenario}.{stage}.json"));
         }
     }
-
-    /// <summary>The orchestrator class that replays a file, by the orchestrator name recorded in it.</summary>
-    public static ITaskOrchestrator For(string name) => name switch
-    {
-        OrchestrationNames.ReviewCycle => new ReviewCycleOrchestrator(),
-        OrchestrationNames.Consultation => new ConsultationOrchestrator(),
-        OrchestrationNames.Drafting => new DraftingOrchestrator(),
-        OrchestrationNames.Ratification => new RatificationOrchestrator(),
-        OrchestrationNames.Monitoring => new MonitoringOrchestrator(),
-        _ => throw new InvalidOperationException($"No orchestrator named {name}."),
-    };
 }
