@@ -48,6 +48,7 @@ public sealed class CrashRecoveryTests
         var gate = new GatedSender("consultation-request/");
         await using var h = await CycleHarness.StartAsync(new CycleWorld(CycleSteps.Start), gate.Wrap);
         var id = await h.StartRutlandAsync();
+        await h.Host.RunUntilIdleAsync(); // the consultation has asked to be woken on its opening day
         h.World.Time.SetUtcNow(new DateTimeOffset(2027, 1, 4, 12, 0, 0, TimeSpan.Zero));
         await h.Host.SweepAsync();
         await gate.Reached.WaitAsync(TimeSpan.FromMinutes(2));

@@ -52,7 +52,7 @@ public sealed class GoldenHistoryTests
     [Fact]
     public void A_changed_orchestrator_fails_replay() =>
         Assert.Throws<GoldenHistoryMismatchException>(() => GoldenHistory.Replay(
-            Path.Combine(Folder, "whole-cycle.cycle.json"),
+            Path.Combine(Folder, "refer-back.cycle.json"),
             tasks => tasks.AddOrchestrator<DraftingOrchestrator>(OrchestrationNames.ReviewCycle, OrchestrationNames.CurrentVersion),
             converter: Converter));
 }
