@@ -30,6 +30,9 @@ public sealed record CycleResult(CycleResultKind Kind, string? CycleId, IReadOnl
 {
     public bool Succeeded => Kind is CycleResultKind.Accepted or CycleResultKind.Repeated;
 
+    /// <summary>The command sent to the running orchestration (its idempotency key), when one was sent.</summary>
+    public string? CommandId { get; init; }
+
     public static CycleResult Invalid(string? cycleId, IReadOnlyList<ValidationError> errors) => new(CycleResultKind.Invalid, cycleId, errors);
 
     public static CycleResult Invalid(string? cycleId, string field, string message) => new(CycleResultKind.Invalid, cycleId, [new ValidationError(field, message)]);

@@ -85,7 +85,7 @@ public sealed partial class ReviewCycleService
                 return WrongStage(view, "body", "record a committee decision");
             }
 
-            var errors = DecisionValidator.Validate(view.Route, index, decision, today);
+            var errors = DecisionValidator.Validate(view.Route, index, decision, today, view.Decisions);
             return errors.Count > 0 ? CycleResult.Invalid(view.CycleId, errors) : null;
         }, AuditActions.DecisionRecorded, decision.Body, new JsonObject
         {
@@ -99,21 +99,18 @@ public sealed partial class ReviewCycleService
         }, c => c with { Decision = decision }, cancellationToken);
     }
 
-    /// <summary>The clerk sets the next meeting date of the body the report is with (e.g. after a refer-back).</summary>
+    /// <summary>The clerk sets the next meeting date of the body the report is with (e.g. after a refer-back), or of a
+    /// later body; refused when the route would fall out of order (<see cref="RouteOrder"/>).</summary>
     public Task<CycleResult> SetMeetingDateAsync(string cycleId, string body, DateOnly meetingDate, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default) =>
         CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.SetMeetingDate, (view, today) =>
         {
-            if (view.Stage != CycleStage.Ratification || view.CurrentBody is not { } current)
+            if (view.Stage != CycleStage.Ratification || view.CurrentBodyIndex is not { } index)
             {
                 return WrongStage(view, "body", "set a meeting date");
             }
 
-            if (!string.Equals(body?.Trim(), current.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return CycleResult.Invalid(view.CycleId, "body", $"The report is with {current}; only its meeting date can be set now.");
-            }
-
-            return meetingDate <= today ? CycleResult.Invalid(view.CycleId, "meetingDate", $"Choose a date after today ({Format(today)}).") : null;
+            var errors = RouteOrder.MeetingChange(view.Route, index, body, meetingDate, today, view.Decisions);
+            return errors.Count > 0 ? CycleResult.Invalid(view.CycleId, errors) : null;
         }, AuditActions.MeetingRescheduled, body, new JsonObject { ["meetingDate"] = $"{meetingDate:yyyy-MM-dd}" },
         c => c with { Body = body, Date = meetingDate }, cancellationToken);
 
@@ -184,6 +181,7 @@ public sealed partial class ReviewCycleService
             var command = build(new WorkflowCommand { Id = idempotencyKey, Kind = kind, Actor = actor.Email, Role = actor.Role, RequestId = requestId });
             await client.RaiseEventAsync(view.CommandTarget, WorkflowCommand.EventName, command, cancellationToken).ConfigureAwait(false);
             Cache.CommandSent(cycleId, idempotencyKey);
+            return new CycleResult(CycleResultKind.Accepted, cycleId, [], view) { CommandId = idempotencyKey };
         }
 
         return new CycleResult(CycleResultKind.Accepted, cycleId, [], view);

@@ -92,7 +92,7 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
             switch (command.Kind)
             {
                 case CommandKind.RecordDecision when command.Decision is { } decision:
-                    var errors = DecisionValidator.Validate(route, index, decision, today);
+                    var errors = DecisionValidator.Validate(route, index, decision, today, decisions);
                     if (errors.Count > 0)
                     {
                         await OrchestrationSteps.RefuseAsync(context, cycleId, command, errors[0].Message);
@@ -124,19 +124,18 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
 
                     break;
                 case CommandKind.SetMeetingDate when command.Date is { } date:
-                    if (command.Body is null || !string.Equals(command.Body.Trim(), step.Body.Trim(), StringComparison.OrdinalIgnoreCase))
+                    var dateErrors = RouteOrder.MeetingChange(route, index, command.Body, date, today, decisions);
+                    if (dateErrors.Count > 0)
                     {
-                        await OrchestrationSteps.RefuseAsync(context, cycleId, command, $"The report is with {step.Body}; only its meeting date can be set now.");
-                    }
-                    else if (date <= today)
-                    {
-                        await OrchestrationSteps.RefuseAsync(context, cycleId, command, $"The new meeting date ({Format(date)}) must be after today.");
+                        await OrchestrationSteps.RefuseAsync(context, cycleId, command, dateErrors[0].Message);
                     }
                     else
                     {
-                        route[index] = step with { MeetingDate = date };
-                        await OrchestrationSteps.AuditAsync(context, cycleId, AuditActions.MeetingRescheduled, step.Body, $"rescheduled/{context.InstanceId}/{command.Id}",
-                            new Dictionary<string, string> { ["from"] = $"{step.MeetingDate:yyyy-MM-dd}", ["to"] = $"{date:yyyy-MM-dd}" }, command);
+                        var at = RouteOrder.IndexOf(route, index, command.Body);
+                        var moved = route[at];
+                        route[at] = moved with { MeetingDate = date };
+                        await OrchestrationSteps.AuditAsync(context, cycleId, AuditActions.MeetingRescheduled, moved.Body, $"rescheduled/{context.InstanceId}/{command.Id}",
+                            new Dictionary<string, string> { ["from"] = $"{moved.MeetingDate:yyyy-MM-dd}", ["to"] = $"{date:yyyy-MM-dd}" }, command);
                     }
 
                     break;
