@@ -241,11 +241,17 @@ public sealed partial class ReviewCycleService(
     {
         var input = InputOf(parent) ?? new ReviewCycleInput();
         var status = parent.ReadCustomStatusAs<CycleStatus>() ?? new CycleStatus { CycleId = parent.InstanceId, Title = input.Definition.Strategy.Title };
+        var updatedAt = parent.LastUpdatedAt;
         if (status.ActiveInstanceId is { } child && await client.GetInstanceAsync(child, cancellationToken).ConfigureAwait(false) is { IsRunning: true } running
             && running.ReadCustomStatusAs<CycleStatus>() is { } childStatus)
         {
             status = childStatus;
+            updatedAt = running.LastUpdatedAt > updatedAt ? running.LastUpdatedAt : updatedAt; // the stage steps while the parent waits
         }
+
+        // Overdue is a matter of today, not of when the orchestration last woke: computed at each read from the app's clock.
+        var today = CouncilClock.Today(time, input.Settings);
+        var deadline = status.NextDeadline is { } next ? next with { Overdue = next.Date < today } : null;
 
         return new CycleView
         {
@@ -258,7 +264,7 @@ public sealed partial class ReviewCycleService(
             CurrentBody = status.CurrentBody,
             CurrentBodyIndex = status.CurrentBodyIndex,
             Counts = status.Counts,
-            NextDeadline = status.NextDeadline,
+            NextDeadline = deadline,
             ConsultationOpens = input.Definition.Consultation.Opens,
             ConsultationCloses = status.ConsultationCloses,
             ConsultationClosedEarly = status.ConsultationClosedEarly,
@@ -279,7 +285,7 @@ public sealed partial class ReviewCycleService(
             RecentCommands = status.RecentCommands,
             CommandTarget = status.ActiveInstanceId ?? parent.InstanceId,
             StartedAt = parent.CreatedAt,
-            UpdatedAt = parent.LastUpdatedAt,
+            UpdatedAt = updatedAt,
         };
     }
 
