@@ -160,6 +160,15 @@ public sealed partial class ReviewCycleService
             return new CycleResult(CycleResultKind.Repeated, cycleId, [], view);
         }
 
+        // The key's audit row says whether this is a retry (the same command: a repeat, even before the cycle applied it)
+        // or the key reused for a different request (refused, as the consultee API does).
+        if (await audit.FindAsync(cycleId, "command:" + idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier.Action == auditAction && earlier.Details == details?.ToJsonString()
+                ? new CycleResult(CycleResultKind.Repeated, cycleId, [], view)
+                : CycleResult.KeyReused(cycleId);
+        }
+
         var today = CouncilClock.Today(time, _options.ToCouncilSettings());
         if (check(view, today) is { } refused)
         {
@@ -188,5 +197,5 @@ public sealed partial class ReviewCycleService
     }
 
     private static CycleResult WrongStage(CycleView view, string field, string what) =>
-        CycleResult.Conflict(view.CycleId, field, $"The cycle is in {view.Stage.ToString().ToLowerInvariant()}, so you cannot {what} now.");
+        CycleResult.Conflict(view.CycleId, field, $"{StageWords.Where(view.Stage)}, so you cannot {what} now.");
 }

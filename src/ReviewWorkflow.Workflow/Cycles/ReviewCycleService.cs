@@ -63,7 +63,8 @@ public sealed partial class ReviewCycleService(
             return CycleResult.Invalid(definition.Id, errors);
         }
 
-        if (await ExistingStartAsync(definition.Id, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } existing)
+        var startHash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(definition)));
+        if (await ExistingStartAsync(definition.Id, idempotencyKey, startHash, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             return existing;
         }
@@ -85,6 +86,7 @@ public sealed partial class ReviewCycleService(
             StartedBy = actor.Email,
             RequestId = requestId,
             StartKey = idempotencyKey,
+            StartHash = startHash,
             PreviousCycleId = previousCycleId,
         };
         try
@@ -96,14 +98,14 @@ public sealed partial class ReviewCycleService(
         catch (InvalidOperationException)
         {
             // Started concurrently: by this key (a retry) or by another.
-            return await ExistingStartAsync(definition.Id, idempotencyKey, cancellationToken).ConfigureAwait(false)
+            return await ExistingStartAsync(definition.Id, idempotencyKey, startHash, cancellationToken).ConfigureAwait(false)
                 ?? CycleResult.Conflict(definition.Id, "id", $"A review cycle with the id '{definition.Id}' already exists; choose another id.");
         }
 
         return new CycleResult(CycleResultKind.Accepted, definition.Id, [], await GetCycleAsync(definition.Id, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<CycleResult?> ExistingStartAsync(string cycleId, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<CycleResult?> ExistingStartAsync(string cycleId, string idempotencyKey, string startHash, CancellationToken cancellationToken)
     {
         var existing = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (existing is null)
@@ -111,7 +113,13 @@ public sealed partial class ReviewCycleService(
             return null;
         }
 
-        return InputOf(existing)?.StartKey == idempotencyKey
+        var input = InputOf(existing);
+        if (input?.StartKey == idempotencyKey && input.StartHash is { } hash && hash != startHash)
+        {
+            return CycleResult.KeyReused(cycleId);
+        }
+
+        return input?.StartKey == idempotencyKey
             ? new CycleResult(CycleResultKind.Repeated, cycleId, [], await GetCycleAsync(cycleId, cancellationToken).ConfigureAwait(false))
             : CycleResult.Conflict(cycleId, "id", $"A review cycle with the id '{cycleId}' already exists; choose another id.");
     }
