@@ -155,11 +155,6 @@ public sealed partial class ReviewCycleService
             return CycleResult.NotFound(cycleId);
         }
 
-        if (view.RecentCommands.Contains(idempotencyKey))
-        {
-            return new CycleResult(CycleResultKind.Repeated, cycleId, [], view);
-        }
-
         // The key's audit row says whether this is a retry (the same command: a repeat, even before the cycle applied it)
         // or the key reused for a different request (refused, as the consultee API does).
         if (await audit.FindAsync(cycleId, "command:" + idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
@@ -167,6 +162,11 @@ public sealed partial class ReviewCycleService
             return earlier.Action == auditAction && earlier.Details == details?.ToJsonString()
                 ? new CycleResult(CycleResultKind.Repeated, cycleId, [], view)
                 : CycleResult.KeyReused(cycleId);
+        }
+
+        if (view.RecentCommands.Contains(idempotencyKey))
+        {
+            return new CycleResult(CycleResultKind.Repeated, cycleId, [], view);
         }
 
         var today = CouncilClock.Today(time, _options.ToCouncilSettings());
