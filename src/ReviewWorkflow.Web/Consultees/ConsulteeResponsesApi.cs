@@ -102,7 +102,7 @@ public static class ConsulteeResponsesApi
     private static async Task<(ConsulteeOpening Opening, string? Key, ResponseContent? Content, byte[] Bytes, IResult? Refusal)> ReadRequestAsync(
         string token, HttpContext context, ConsulteeResponseService service, bool bodyRequired, CancellationToken cancellationToken)
     {
-        var opening = await service.OpenForWriteAsync(token, context, cancellationToken).ConfigureAwait(false);
+        var opening = await service.OpenAsync(token, context, cancellationToken).ConfigureAwait(false);
         if (!opening.IsOpen)
         {
             return (opening, null, null, [], NotOpen(context, opening));

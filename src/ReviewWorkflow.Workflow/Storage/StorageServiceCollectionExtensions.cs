@@ -15,6 +15,10 @@ public static class StorageServiceCollectionExtensions
     /// <summary>The top-level key Azure Functions uses for its storage account.</summary>
     public const string FunctionsStorageKey = "AzureWebJobsStorage";
 
+    /// <summary>The name of the clients /health uses (<c>IAzureClientFactory&lt;T&gt;.CreateClient</c>): one attempt
+    /// each, so a probe reports an outage instead of waiting through the retries.</summary>
+    public const string HealthClientName = "health";
+
     /// <summary>
     /// Binds <see cref="StorageOptions"/> from "Storage"; when that names no account, falls back to <c>AzureWebJobsStorage</c>
     /// (a connection string) or <c>AzureWebJobsStorage__tableServiceUri</c> / <c>__queueServiceUri</c> / <c>__clientId</c>
@@ -38,15 +42,20 @@ public static class StorageServiceCollectionExtensions
         {
             clients.UseCredential(sp => Credential(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
             clients.AddClient<TableServiceClient, TableClientOptions>((clientOptions, credential, sp) =>
-            {
-                var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-                ApplyRetry(clientOptions, storage);
-                return storage.TableServiceUri is { } uri
-                    ? new TableServiceClient(uri, credential, clientOptions)
-                    : new TableServiceClient(storage.EffectiveConnectionString, clientOptions);
-            });
+                TableService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, clientOptions, credential, health: false));
+            clients.AddClient<TableServiceClient, TableClientOptions>((clientOptions, credential, sp) =>
+                TableService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, clientOptions, credential, health: true))
+                .WithName(HealthClientName);
         });
         return services;
+    }
+
+    private static TableServiceClient TableService(StorageOptions storage, TableClientOptions clientOptions, TokenCredential credential, bool health)
+    {
+        ApplyRetry(clientOptions, storage, health);
+        return storage.TableServiceUri is { } uri
+            ? new TableServiceClient(uri, credential, clientOptions)
+            : new TableServiceClient(storage.EffectiveConnectionString, clientOptions);
     }
 
     /// <summary>The credential for identity-based access: the user-assigned identity when a client id is set, else
@@ -60,16 +69,17 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>Today's retry semantics on an SDK client: exponential backoff, the configured attempts, delays and
-    /// per-attempt timeout (the SDK retries 408/429/500/502/503/504 and transport failures).</summary>
-    public static void ApplyRetry(ClientOptions clientOptions, StorageOptions storage)
+    /// per-attempt timeout (the SDK retries 408/429/500/502/503/504 and transport failures). <paramref name="health"/>:
+    /// one attempt of at most 5 s, for /health.</summary>
+    public static void ApplyRetry(ClientOptions clientOptions, StorageOptions storage, bool health = false)
     {
         ArgumentNullException.ThrowIfNull(clientOptions);
         ArgumentNullException.ThrowIfNull(storage);
         clientOptions.Retry.Mode = RetryMode.Exponential;
-        clientOptions.Retry.MaxRetries = storage.MaxRetries;
+        clientOptions.Retry.MaxRetries = health ? 0 : storage.MaxRetries;
         clientOptions.Retry.Delay = storage.RetryDelay;
         clientOptions.Retry.MaxDelay = storage.MaxRetryDelay;
-        clientOptions.Retry.NetworkTimeout = storage.RequestTimeout;
+        clientOptions.Retry.NetworkTimeout = health ? TimeSpan.FromSeconds(5) : storage.RequestTimeout;
     }
 
     internal static void ApplyFunctionsFallback(StorageOptions options, IConfiguration configuration)
