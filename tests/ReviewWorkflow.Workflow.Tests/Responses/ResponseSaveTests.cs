@@ -60,7 +60,7 @@ public class ResponseSaveTests : ResponseStoreTestBase
     {
         var store = await StoreAsync();
         var v1 = (await store.SaveAsync(Cycle, Consultee, Content("v1"), "Dr Avery Test", null, Rules)).Response!;
-        var read = new ResponseStore.ReadResponse(await store.GetAsync(Cycle, Consultee)); // the request read v1 ...
+        var read = new ResponseRead(await store.GetAsync(Cycle, Consultee)); // the request read v1 ...
         await store.SaveAsync(Cycle, Consultee, Content("v2 by Avery"), "Dr Avery Test", v1.ETag, Rules); // ... then Avery saved
 
         var late = await store.SaveAsync(Cycle, Consultee, Content("v2 by Blair"), "Nurse Blair Test", v1.ETag, Rules, read);
@@ -76,7 +76,7 @@ public class ResponseSaveTests : ResponseStoreTestBase
     {
         var store = await StoreAsync();
         var v1 = (await store.SaveAsync(Cycle, Consultee, Content("v1"), "Riley", null, Rules)).Response!;
-        var read = new ResponseStore.ReadResponse(v1);
+        var read = new ResponseRead(v1);
         var first = await store.SubmitAsync(Cycle, Consultee, "Riley", v1.ETag, Rules, idempotencyKey: "first");
 
         var second = await store.SubmitAsync(Cycle, Consultee, "Riley", v1.ETag, Rules, Content("other"), "second", read);
