@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Cycles;
@@ -78,29 +77,12 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
     /// <summary>The response the opening read, as the store takes it for a write.</summary>
     private static ResponseRead ReadOf(ConsulteeOpening opening) => new(opening.Response);
 
-    /// <summary>Comments over <see cref="ResponseLimits"/>, said as what to do ("Shorten your comment ..."); the store
-    /// checks the same limits again.</summary>
+    /// <summary>Comments over <see cref="ResponseLimits"/>, said as what to do in the form's own words (pledge, priority
+    /// or promise); the store checks the same limits again.</summary>
     public static IReadOnlyList<ValidationError> TooLong(ResponseContent content, ConsulteeWording wording)
     {
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(wording);
-        var errors = new List<ValidationError>();
-        for (var i = 0; i < content.Answers.Count; i++)
-        {
-            if (content.Answers[i]?.Comment is { Length: > ResponseLimits.Comment } comment)
-            {
-                errors.Add(new($"answers[{i}].comment", string.Create(CultureInfo.InvariantCulture,
-                    $"Shorten your comment on {wording.Item} {content.Answers[i].Pledge} to {ResponseLimits.Comment:N0} characters or fewer (it has {comment.Length:N0})")));
-            }
-        }
-
-        if (content.Comments is { Length: > ResponseLimits.GeneralComments } general)
-        {
-            errors.Add(new("comments", string.Create(CultureInfo.InvariantCulture,
-                $"Shorten your other comments to {ResponseLimits.GeneralComments:N0} characters or fewer (they have {general.Length:N0})")));
-        }
-
-        return errors;
+        return ResponseLimits.CheckLengths(content, wording.Item);
     }
 
     private static ConsulteeForm Require(ConsulteeOpening opening)

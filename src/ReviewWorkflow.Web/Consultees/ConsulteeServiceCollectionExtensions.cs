@@ -39,7 +39,7 @@ public static class ConsulteeServiceCollectionExtensions
                 // Refused before the endpoint ran (body limit; routing's content-type check): say what to do.
                 (c.ProblemDetails.Title, c.ProblemDetails.Detail) = c.ProblemDetails.Status switch
                 {
-                    StatusCodes.Status413PayloadTooLarge => ("The request is too large.", ConsulteeResponsesApi.TooLarge),
+                    StatusCodes.Status413PayloadTooLarge => ("The request is too large.", ResponseLimits.TooLargeMessage),
                     StatusCodes.Status415UnsupportedMediaType => (ConsulteeResponsesApi.NotJsonTitle, ConsulteeResponsesApi.NotJson),
                     _ => (c.ProblemDetails.Title, c.ProblemDetails.Detail),
                 };

@@ -21,7 +21,7 @@ public sealed partial class AuditLog
 
     private readonly TableClient _table;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, Tail> _tails = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AuditTail> _tails = new(StringComparer.Ordinal);
 
     public AuditLog(TableClient table, TimeProvider time)
     {
@@ -47,12 +47,12 @@ public sealed partial class AuditLog
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var tail = _tails.TryGetValue(cycleId, out var known) ? known : await RefreshTailAsync(cycleId, Tail.Empty, cancellationToken).ConfigureAwait(false);
+            var tail = _tails.TryGetValue(cycleId, out var known) ? known : await RefreshTailAsync(cycleId, AuditTail.Empty, cancellationToken).ConfigureAwait(false);
             var entry = NewEntry(cycleId, audit, details, tail);
             try
             {
                 await InsertAsync(entry, cancellationToken).ConfigureAwait(false);
-                Advance(cycleId, new Tail(entry.Sequence, entry.Hash, entry.Time));
+                Advance(cycleId, new AuditTail(entry.Sequence, entry.Hash, entry.Time));
                 return entry;
             }
             catch (RequestFailedException ex) when (StorageFailures.IsConflict(ex))
@@ -69,7 +69,7 @@ public sealed partial class AuditLog
         throw new InvalidOperationException($"Could not append to the audit trail of cycle '{cycleId}' after {MaxAttempts} attempts; other writers kept taking the next sequence.");
     }
 
-    private AuditEntry NewEntry(string cycleId, AuditEvent audit, string? details, Tail tail)
+    private AuditEntry NewEntry(string cycleId, AuditEvent audit, string? details, AuditTail tail)
     {
         var now = AuditHasher.Truncate(_time.GetUtcNow());
         var entry = new AuditEntry
@@ -118,25 +118,20 @@ public sealed partial class AuditLog
     }
 
     /// <summary>Reads the entries after <paramref name="from"/> to find the current tail, and remembers it.</summary>
-    private async Task<Tail> RefreshTailAsync(string cycleId, Tail from, CancellationToken cancellationToken)
+    private async Task<AuditTail> RefreshTailAsync(string cycleId, AuditTail from, CancellationToken cancellationToken)
     {
         var tail = from;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {cycleId} and RowKey gt {AuditRows.EntryKey(from.Sequence)} and RowKey lt {AuditRows.EntryEnd}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var entry = AuditRows.FromEntity(row);
-            tail = new Tail(entry.Sequence, entry.Hash, entry.Time);
+            tail = new AuditTail(entry.Sequence, entry.Hash, entry.Time);
         }
 
         Advance(cycleId, tail);
         return tail;
     }
 
-    private void Advance(string cycleId, Tail tail) =>
+    private void Advance(string cycleId, AuditTail tail) =>
         _tails.AddOrUpdate(cycleId, tail, (_, current) => tail.Sequence > current.Sequence ? tail : current);
-
-    private sealed record Tail(long Sequence, string Hash, DateTimeOffset Time)
-    {
-        public static readonly Tail Empty = new(0, AuditHasher.Genesis, DateTimeOffset.MinValue);
-    }
 }
