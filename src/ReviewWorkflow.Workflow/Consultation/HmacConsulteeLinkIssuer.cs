@@ -66,8 +66,6 @@ public sealed class HmacConsulteeLinkIssuer : IConsulteeLinkIssuer
         }
     }
 
-    public (string CycleId, string ConsulteeId)? SignedFor(string token) => Authentic(token) is { } parsed ? (parsed.Cycle, parsed.Consultee) : null;
-
     public async Task<ConsulteeLinkCheck> CheckAsync(string token, CancellationToken cancellationToken = default)
     {
         if (Authentic(token) is not { } parsed)

@@ -24,19 +24,29 @@ public static class ResponseLimits
         var answers = content.Answers ?? [];
         for (var i = 0; i < answers.Count; i++)
         {
-            if (answers[i]?.Comment is { Length: > Comment } comment)
+            if (CheckComment(i, answers[i], item) is { } error)
             {
-                errors.Add(new($"answers[{i}].comment", TooLong($"your comment on {item} {answers[i].Pledge}", comment.Length, Comment)));
+                errors.Add(error);
             }
         }
 
-        if (content.Comments is { Length: > GeneralComments } general)
+        if (CheckGeneralComments(content.Comments) is { } general)
         {
-            errors.Add(new("comments", TooLong("your other comments", general.Length, GeneralComments)));
+            errors.Add(general);
         }
 
         return errors;
     }
+
+    /// <summary>Answer <paramref name="index"/>'s comment over its limit, or null.</summary>
+    public static ValidationError? CheckComment(int index, PledgeAnswer? answer, string item = "pledge") => answer?.Comment is { Length: > Comment } comment
+        ? new($"answers[{index}].comment", TooLong($"your comment on {item} {answer.Pledge}", comment.Length, Comment))
+        : null;
+
+    /// <summary>The general comments over their limit, or null.</summary>
+    public static ValidationError? CheckGeneralComments(string? comments) => comments is { Length: > GeneralComments } general
+        ? new("comments", TooLong("your other comments", general.Length, GeneralComments))
+        : null;
 
     /// <summary>The contributor's name over its limit, or null.</summary>
     public static ValidationError? CheckContributor(string contributor) => contributor is { Length: > ContributorName }

@@ -45,9 +45,18 @@ public static class ResponseValidator
             {
                 errors.Add(new($"{path}.view", "Choose agree, partly, disagree or don't know."));
             }
+
+            if (ResponseLimits.CheckComment(i, answer) is { } commentTooLong)
+            {
+                errors.Add(commentTooLong);
+            }
         }
 
-        errors.AddRange(ResponseLimits.CheckLengths(content));
+        if (ResponseLimits.CheckGeneralComments(content.Comments) is { } general)
+        {
+            errors.Add(general);
+        }
+
         return errors;
     }
 }

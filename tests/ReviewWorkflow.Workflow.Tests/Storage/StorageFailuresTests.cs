@@ -55,4 +55,16 @@ public class StorageFailuresTests
         Assert.True(StorageFailures.IsPreconditionFailed(stale));
         Assert.False(StorageFailures.IsOutage(stale));
     }
+
+    [Fact]
+    public async Task A_point_read_finds_no_row_as_null_but_a_missing_table_as_an_outage()
+    {
+        var table = new TableClient(await Azurite.GetConnectionStringAsync(), Azurite.UniqueTableName("find"));
+        var missing = await Assert.ThrowsAsync<RequestFailedException>(() => table.FindAsync("p", "r"));
+        await table.CreateIfNotExistsAsync();
+
+        Assert.Null(await table.FindAsync("p", "r"));
+        Assert.Equal((404, "TableNotFound"), (missing.Status, missing.ErrorCode));
+        Assert.True(StorageFailures.IsOutage(missing));
+    }
 }
