@@ -4,7 +4,7 @@ using ReviewWorkflow.Directory;
 using ReviewWorkflow.Durable;
 using ReviewWorkflow.Durable.AzureStorage;
 using ReviewWorkflow.Notifications;
-using ReviewWorkflow.Storage.Configuration;
+using ReviewWorkflow.Workflow.Storage;
 using ReviewWorkflow.Web;
 using ReviewWorkflow.Web.Authentication;
 using ReviewWorkflow.Workflow.Hosting;

@@ -8,6 +8,7 @@ using ReviewWorkflow.Web.Cycles;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Council;
 using ReviewWorkflow.Workflow.Cycles;
+using ReviewWorkflow.Workflow.Deadlines;
 using ReviewWorkflow.Workflow.Domain;
 using ReviewWorkflow.Workflow.Validation;
 
@@ -69,7 +70,7 @@ public sealed partial class CycleModel(ReviewCycleService cycles, AuditLog audit
     public Task<IActionResult> OnPostExtendAsync(CancellationToken cancellationToken)
     {
         var text = Extend.Closes?.Trim();
-        if (!DateOnly.TryParseExact(text, ["yyyy-MM-dd", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var closes))
+        if (!DateText.TryParse(text, out var closes))
         {
             return RefuseAsync("Extend.Closes", string.IsNullOrEmpty(text) ? "Enter the new closing date." : "Enter the new closing date as a real date, for example 2027-02-19.", cancellationToken);
         }
