@@ -11,10 +11,7 @@ public static class ResponseQuery
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(filter);
-        var tagged = filter.ThemeId is { } themeId
-            ? cycle.Themes.TagsOf(themeId).Select(t => t.ConsulteeId).ToHashSet(StringComparer.Ordinal)
-            : null;
-        var matched = cycle.Responses.Where(r => Matches(r, filter, tagged)).ToList();
+        var matched = Matching(cycle, filter);
         var pageCount = (matched.Count + ResponseFilter.PageSize - 1) / ResponseFilter.PageSize;
         var outOfRange = filter.Page > Math.Max(pageCount, 1);
         var ids = matched.Select(r => r.ConsulteeId).ToHashSet(StringComparer.Ordinal);
@@ -37,6 +34,17 @@ public static class ResponseQuery
                 t => cycle.Themes.TagsOf(t.Id).Select(x => x.ConsulteeId).Where(ids.Contains).Distinct(StringComparer.Ordinal).Count(),
                 StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>Every response the filter matches (all pages), oldest first: what the CSV holds.</summary>
+    public static List<SubmittedResponse> Matching(CycleResponses cycle, ResponseFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        ArgumentNullException.ThrowIfNull(filter);
+        var tagged = filter.ThemeId is { } themeId
+            ? cycle.Themes.TagsOf(themeId).Select(t => t.ConsulteeId).ToHashSet(StringComparer.Ordinal)
+            : null;
+        return [.. cycle.Responses.Where(r => Matches(r, filter, tagged))];
     }
 
     private static bool Matches(SubmittedResponse response, ResponseFilter filter, HashSet<string>? tagged)
