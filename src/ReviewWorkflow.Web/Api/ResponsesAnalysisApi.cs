@@ -20,7 +20,8 @@ public static class ResponsesAnalysisApi
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/api/cycles/{id}/responses", GetAsync).WithName("ListResponses").WithTags("Responses")
             .RequireAuthorization()
-            .Produces<ApiResponsesPage>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithDescription("A page of the cycle's submitted responses as JSON; with format=csv, every matched response as CSV (text/csv, UTF-8 with a BOM, one row per response and pledge).")
+            .Produces<ApiResponsesPage>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;

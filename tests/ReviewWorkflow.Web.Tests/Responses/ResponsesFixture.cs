@@ -24,8 +24,12 @@ public sealed class ResponsesFixture : IAsyncLifetime
     public const string Script = "<script>alert(1)</script>";
     public const string Formula = "=HYPERLINK(\"https://evil.example/\",\"open\")";
 
-    /// <summary>Consultee 0's comment on pledge 1: script, a formula at the start, CR/LF, right-to-left marks and 10,000 characters.</summary>
-    public static readonly string HostileComment = Formula + " " + Script + "\r\nsecond line \u202Egnp.exe\u200F " + new string('y', 10_000);
+    /// <summary>Consultee 0's general comments: a formula at the start, script, CR/LF, right-to-left marks, 10,000 characters
+    /// (the most a consultee may write there).</summary>
+    public static readonly string HostileComment = (Formula + " " + Script + "\r\nsecond line \u202Egnp.exe\u200F ").PadRight(ResponseLimits.GeneralComments, 'y');
+
+    /// <summary>Consultee 0's comment on pledge 1.</summary>
+    public static readonly string HostilePledgeComment = "@SUM(1,2) " + Script;
 
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 
@@ -68,10 +72,10 @@ public sealed class ResponsesFixture : IAsyncLifetime
     {
         Answers =
         [
-            new PledgeAnswer { Pledge = 1, View = View1(i), Comment = i == 0 ? HostileComment : Housing(i) ? $"Housing support matters ({i})" : "Fine as it is" },
+            new PledgeAnswer { Pledge = 1, View = View1(i), Comment = i == 0 ? HostilePledgeComment : Housing(i) ? $"Housing support matters ({i})" : "Fine as it is" },
             .. Answers2(i) ? [new PledgeAnswer { Pledge = 2, View = View2(i) }] : Array.Empty<PledgeAnswer>(),
         ],
-        Comments = i == 0 ? "\u202Bright-to-left\u202C -2+3 " + Script : null,
+        Comments = i == 0 ? HostileComment : null,
     };
 
     public HttpClient As(string? email) => email is null ? Host.NewClient() : LeadPages.LeadCycle.SignedIn(Host, email);
