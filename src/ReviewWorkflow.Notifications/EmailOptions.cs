@@ -26,7 +26,7 @@ public sealed class EmailOptions
     /// <summary>SendGrid validates the request but delivers nothing (answers 200).</summary>
     public bool SandboxMode { get; set; }
 
-    /// <summary><see cref="SendGridGlobalBaseUrl"/> or <see cref="SendGridEuBaseUrl"/>.</summary>
+    /// <summary><see cref="SendGridGlobalBaseUrl"/> or <see cref="SendGridEuBaseUrl"/>: the SDK's <c>SendGridClientOptions.Host</c>.</summary>
     public string BaseUrl { get; set; } = SendGridGlobalBaseUrl;
 
     /// <summary>The signed Event Webhook's verification key: Base64 DER SubjectPublicKeyInfo (ECDSA P-256), as
@@ -42,7 +42,7 @@ public sealed class EmailOptions
     /// <summary>Local outbox folder; relative paths are under the content root.</summary>
     public string OutboxPath { get; set; } = Path.Combine(".local", "outbox");
 
-    /// <summary>Attempts per send on 429/5xx/connection failure (first try included).</summary>
+    /// <summary>Attempts per send on 429/5xx/refused connection (first try included), by <c>SendGridRetryHandler</c>.</summary>
     public int MaxAttempts { get; set; } = 4;
 
     /// <summary>First backoff delay when SendGrid gives no Retry-After; doubles per attempt.</summary>

@@ -32,7 +32,7 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         }
         else if (!string.IsNullOrWhiteSpace(options.WebhookPublicKey))
         {
-            Check(problems, () => _ = new SendGridWebhookVerifier(options.WebhookPublicKey, options.WebhookTolerance, TimeProvider.System));
+            Check(problems, () => _ = new SendGridWebhookCheck(options.WebhookPublicKey, options.WebhookTolerance, TimeProvider.System));
         }
 
         if (options.WebhookMaxBodyBytes <= 0)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using global::SendGrid;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Notifications.Outbox;
 using ReviewWorkflow.Notifications.SendGrid;
@@ -13,6 +14,9 @@ namespace ReviewWorkflow.Notifications;
 
 public static class EmailServiceCollectionExtensions
 {
+    /// <summary>Name of the <c>IHttpClientFactory</c> client SendGrid is called through.</summary>
+    public const string SendGridHttpClientName = "SendGrid";
+
     /// <summary>
     /// Binds section <c>Email</c> and registers <see cref="IEmailSender"/> (idempotent per key): SendGrid when
     /// <c>Email:SendGridApiKey</c> is set, otherwise the local outbox (then <see cref="IOutbox"/> is registered too).
@@ -32,7 +36,8 @@ public static class EmailServiceCollectionExtensions
         var options = section.Get<EmailOptions>() ?? new EmailOptions();
         if (options.UsesSendGrid)
         {
-            services.AddHttpClient<SendGridEmailSender>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+            services.AddSendGridClient();
+            services.AddTransient<SendGridEmailSender>();
             services.AddTransient<IEmailSender>(sp => new IdempotentEmailSender(
                 sp.GetRequiredService<SendGridEmailSender>(),
                 sp.GetRequiredService<IEmailSendLedger>(),
@@ -57,5 +62,23 @@ public static class EmailServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>The SDK's <see cref="SendGridClient"/> (as <see cref="ISendGridClient"/>) on the <see cref="SendGridHttpClientName"/>
+    /// factory client, whose <see cref="SendGridRetryHandler"/> applies Email:MaxAttempts, RetryDelay, MaxRetryDelay and
+    /// RequestTimeout.</summary>
+    private static void AddSendGridClient(this IServiceCollection services)
+    {
+        services.TryAddTransient<SendGridRetryHandler>();
+        services.AddHttpClient(SendGridHttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan) // per attempt: the handler
+            .AddHttpMessageHandler<SendGridRetryHandler>()
+            .AddTypedClient<ISendGridClient>((http, sp) =>
+            {
+                var email = sp.GetRequiredService<IOptions<EmailOptions>>().Value;
+
+                // The HttpClient constructor: the SDK then sends through the factory's pipeline, and its own
+                // ReliabilitySettings are not used (SendGridRetryHandler explains why they would not do).
+                return new SendGridClient(http, new SendGridClientOptions { ApiKey = email.SendGridApiKey, Host = email.BaseUrl });
+            });
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 
 namespace ReviewWorkflow.Notifications;
@@ -12,11 +11,18 @@ internal static partial class Log
     [LoggerMessage(4101, LogLevel.Information, "SendGrid accepted email {IdempotencyKey} as {ProviderMessageId} ({StatusCode})")]
     public static partial void SendGridAccepted(ILogger logger, string idempotencyKey, string? providerMessageId, int statusCode);
 
-    [LoggerMessage(4102, LogLevel.Warning, "SendGrid answered {StatusCode} to email {IdempotencyKey} (attempt {Attempt}); retrying in {Delay}")]
-    public static partial void SendGridRetrying(ILogger logger, HttpStatusCode? statusCode, string idempotencyKey, int attempt, TimeSpan delay);
+    /// <remarks>Logged by the HTTP handler, which does not know the email: the sender's log scope carries its idempotency key.</remarks>
+    [LoggerMessage(4102, LogLevel.Warning, "SendGrid answered {StatusCode} (attempt {Attempt}); retrying in {Delay}")]
+    public static partial void SendGridRetrying(ILogger logger, int statusCode, int attempt, TimeSpan delay);
 
     [LoggerMessage(4103, LogLevel.Error, "SendGrid refused email {IdempotencyKey}: {StatusCode} {Problem}")]
     public static partial void SendGridRefused(ILogger logger, string idempotencyKey, int statusCode, string problem);
+
+    [LoggerMessage(4106, LogLevel.Warning, "SendGrid could not be reached (attempt {Attempt}); retrying in {Delay}")]
+    public static partial void SendGridUnreachable(ILogger logger, int attempt, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(4107, LogLevel.Warning, "SendGrid still answered {StatusCode} to email {IdempotencyKey}; giving up for now (transient)")]
+    public static partial void SendGridGaveUp(ILogger logger, string idempotencyKey, int statusCode);
 
     [LoggerMessage(4104, LogLevel.Information, "Email {IdempotencyKey} written to the local outbox as {MessageId}")]
     public static partial void OutboxWritten(ILogger logger, string idempotencyKey, string messageId);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Notifications.Outbox;
 using ReviewWorkflow.Notifications.SendGrid;
+using SendGrid;
 
 namespace ReviewWorkflow.Notifications.Tests;
 
@@ -22,6 +23,7 @@ public sealed class EmailServiceCollectionExtensionsTests
         Assert.IsType<IdempotentEmailSender>(services.GetRequiredService<IEmailSender>());
         Assert.IsType<LocalOutboxEmailSender>(services.GetRequiredService<IOutbox>());
         Assert.Null(services.GetService<SendGridEmailSender>());
+        Assert.Null(services.GetService<ISendGridClient>());
     }
 
     [Fact]
@@ -39,6 +41,7 @@ public sealed class EmailServiceCollectionExtensionsTests
         });
 
         Assert.NotNull(services.GetRequiredService<SendGridEmailSender>());
+        Assert.IsType<SendGridClient>(services.GetRequiredService<ISendGridClient>());
         Assert.Null(services.GetService<IOutbox>());
         var options = services.GetRequiredService<IOptions<EmailOptions>>().Value;
         Assert.True(options.SandboxMode);

@@ -4,11 +4,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace ReviewWorkflow.Directory.Graph;
 
 /// <summary>
-/// <see cref="IDirectory"/> on Microsoft Graph v1.0 through the Microsoft.Graph 5.x SDK.
+/// <see cref="IDirectory"/> on Microsoft Graph v1.0 through the Microsoft.Graph 6 SDK (Graph.Core 4).
 /// Permissions (application): GroupMember.Read.All, User.Read.All (FindPersonAsync), Calendars.ReadWrite (events).
 /// </summary>
 /// <remarks>
@@ -20,6 +22,13 @@ namespace ReviewWorkflow.Directory.Graph;
 public sealed class GraphDirectory : IDirectory
 {
     private static readonly string[] UserFields = ["id", "displayName", "mail", "userPrincipalName"];
+
+    /// <summary>Later pages fail as <see cref="ODataError"/> too (with Graph's code and message), not as the page iterator's
+    /// generic ServiceException.</summary>
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> PageErrors = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+    };
 
     private readonly GraphServiceClient _graph;
     private readonly ILogger<GraphDirectory> _logger;
@@ -48,7 +57,7 @@ public sealed class GraphDirectory : IDirectory
         {
             throw new DirectoryGroupNotFoundException(groupId, $"Microsoft Graph has no group '{groupId}' (or the app cannot see it): {error.Error?.Message}", error);
         }
-        catch (ODataError error)
+        catch (Exception error) when (IsGraphFailure(error))
         {
             throw Wrap(error, $"reading the members of group '{groupId}'");
         }
@@ -78,12 +87,17 @@ public sealed class GraphDirectory : IDirectory
             {
                 pages++;
                 return request;
-            });
+            }, PageErrors);
             try
             {
                 await iterator.IterateAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (ODataError error)
+            catch (ODataError error) when (error.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+            {
+                // Deleted between two pages.
+                throw new DirectoryGroupNotFoundException(groupId, $"Microsoft Graph has no group '{groupId}' any more (it went while its members were read, at page {pages}): {error.Error?.Message}", error);
+            }
+            catch (Exception error) when (IsGraphFailure(error))
             {
                 throw Wrap(error, $"reading the members of group '{groupId}' (page {pages})");
             }
@@ -109,7 +123,7 @@ public sealed class GraphDirectory : IDirectory
                 request.QueryParameters.Top = 2;
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (ODataError error)
+        catch (Exception error) when (IsGraphFailure(error))
         {
             throw Wrap(error, "looking up a person by email");
         }
@@ -148,7 +162,7 @@ public sealed class GraphDirectory : IDirectory
         {
             created = await _graph.Users[request.OrganizerUserId].Events.PostAsync(graphEvent, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (ODataError error)
+        catch (Exception error) when (IsGraphFailure(error))
         {
             throw Wrap(error, $"creating a calendar event for '{request.OrganizerUserId}'");
         }
@@ -164,14 +178,29 @@ public sealed class GraphDirectory : IDirectory
         TimeZone = "UTC",
     };
 
-    private static DirectoryException Wrap(ODataError error, string doing)
+    /// <summary>Graph answered with an error (<see cref="ODataError"/> and other <see cref="ApiException"/>s), or Graph.Core's
+    /// retry handler ran out of retries on 429/503/504 (an <see cref="AggregateException"/> of the answers).</summary>
+    private static bool IsGraphFailure(Exception error)
+        => error is ApiException || (error is AggregateException aggregate && aggregate.InnerExceptions.Any(e => e is ApiException));
+
+    private static DirectoryException Wrap(Exception error, string doing)
     {
-        var hint = error.ResponseStatusCode switch
+        if (error is AggregateException aggregate)
+        {
+            var last = aggregate.InnerExceptions.OfType<ApiException>().Last();
+            var throttled = last.ResponseStatusCode == 429 ? " (throttled)" : string.Empty;
+            return new DirectoryException(
+                $"Microsoft Graph still answered {last.ResponseStatusCode}{throttled} after {aggregate.InnerExceptions.Count - 1} retries while {doing}; try again later.", error);
+        }
+
+        var api = (ApiException)error;
+        var odata = error as ODataError;
+        var hint = api.ResponseStatusCode switch
         {
             401 => " Check Directory:TenantId/ClientId/ClientSecret or the managed identity.",
             403 => " The app lacks a Graph permission (GroupMember.Read.All, User.Read.All, Calendars.ReadWrite) or admin consent.",
             _ => string.Empty,
         };
-        return new DirectoryException($"Microsoft Graph answered {error.ResponseStatusCode} {error.Error?.Code} while {doing}: {error.Error?.Message}.{hint}", error);
+        return new DirectoryException($"Microsoft Graph answered {api.ResponseStatusCode} {odata?.Error?.Code} while {doing}: {odata?.Error?.Message ?? api.Message}.{hint}", error);
     }
 }

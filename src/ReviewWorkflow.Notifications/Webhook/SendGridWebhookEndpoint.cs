@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SendGrid.Helpers.EventWebhook;
 
 namespace ReviewWorkflow.Notifications.Webhook;
 
@@ -11,11 +12,12 @@ namespace ReviewWorkflow.Notifications.Webhook;
 public static class SendGridWebhookEndpoint
 {
     /// <summary>
-    /// <c>POST {path}</c>: reads the raw body (over <see cref="EmailOptions.WebhookMaxBodyBytes"/>: 413), verifies the
-    /// signature and timestamp (bad, missing or stale: 401), parses the events (malformed: 400), drops events already
-    /// handled (<see cref="IWebhookEventDeduplicator"/>) and calls <paramref name="handler"/> with the new ones, then
-    /// answers 200. Bad input never reaches the handler. If the handler throws, the claims are released and the
-    /// request fails (500), so SendGrid's retry is handled again. No verification key configured: 503.
+    /// <c>POST {path}</c>: reads the raw body (over <see cref="EmailOptions.WebhookMaxBodyBytes"/>: 413), checks the
+    /// headers and timestamp and, with the SDK's <see cref="RequestValidator"/>, the signature (<see cref="SendGridWebhookCheck"/>;
+    /// bad, missing or stale: 401), parses the events (malformed: 400), drops events already handled
+    /// (<see cref="IWebhookEventDeduplicator"/>) and calls <paramref name="handler"/> with the new ones, then answers 200.
+    /// Bad input never reaches the handler. If the handler throws, the claims are released and the request fails (500),
+    /// so SendGrid's retry is handled again. No verification key configured: 503.
     /// </summary>
     public static RouteHandlerBuilder MapSendGridWebhook(this IEndpointRouteBuilder endpoints, string path, Func<IReadOnlyList<DeliveryEvent>, Task> handler)
     {
@@ -31,7 +33,7 @@ public static class SendGridWebhookEndpoint
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(handler);
         var services = endpoints.ServiceProvider;
-        var verifier = new Lazy<SendGridWebhookVerifier?>(() => CreateVerifier(services), LazyThreadSafetyMode.ExecutionAndPublication);
+        var verifier = new Lazy<SendGridWebhookCheck?>(() => CreateCheck(services), LazyThreadSafetyMode.ExecutionAndPublication);
 
         return endpoints.MapPost(path, async (HttpContext context) =>
         {
@@ -53,8 +55,8 @@ public static class SendGridWebhookEndpoint
             }
 
             var status = v.Verify(
-                context.Request.Headers[SendGridWebhookVerifier.SignatureHeader].ToString(),
-                context.Request.Headers[SendGridWebhookVerifier.TimestampHeader].ToString(),
+                context.Request.Headers[RequestValidator.SIGNATURE_HEADER].ToString(),
+                context.Request.Headers[RequestValidator.TIMESTAMP_HEADER].ToString(),
                 body);
             if (status != WebhookVerificationStatus.Valid)
             {
@@ -105,7 +107,7 @@ public static class SendGridWebhookEndpoint
         });
     }
 
-    private static SendGridWebhookVerifier? CreateVerifier(IServiceProvider services)
+    private static SendGridWebhookCheck? CreateCheck(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<EmailOptions>>().Value;
         if (string.IsNullOrWhiteSpace(options.WebhookPublicKey))
@@ -115,7 +117,7 @@ public static class SendGridWebhookEndpoint
 
         try
         {
-            return new SendGridWebhookVerifier(options.WebhookPublicKey, options.WebhookTolerance, services.GetService<TimeProvider>() ?? TimeProvider.System);
+            return new SendGridWebhookCheck(options.WebhookPublicKey, options.WebhookTolerance, services.GetService<TimeProvider>() ?? TimeProvider.System);
         }
         catch (ArgumentException)
         {
@@ -125,8 +127,8 @@ public static class SendGridWebhookEndpoint
 
     private static string Describe(WebhookVerificationStatus status) => status switch
     {
-        WebhookVerificationStatus.MissingSignature => $"The {SendGridWebhookVerifier.SignatureHeader} header is missing.",
-        WebhookVerificationStatus.MissingTimestamp => $"The {SendGridWebhookVerifier.TimestampHeader} header is missing.",
+        WebhookVerificationStatus.MissingSignature => $"The {RequestValidator.SIGNATURE_HEADER} header is missing.",
+        WebhookVerificationStatus.MissingTimestamp => $"The {RequestValidator.TIMESTAMP_HEADER} header is missing.",
         WebhookVerificationStatus.MalformedSignature => "The signature is not a Base64 DER ECDSA signature.",
         WebhookVerificationStatus.MalformedTimestamp => "The timestamp is not a Unix time in seconds.",
         WebhookVerificationStatus.StaleTimestamp => "The timestamp is outside the accepted window.",

@@ -5,10 +5,10 @@ using System.Text;
 using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.Durable;
 using ReviewWorkflow.Notifications.Outbox;
-using ReviewWorkflow.Notifications.Webhook;
 using ReviewWorkflow.Testing;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Cycles;
+using SendGrid.Helpers.EventWebhook;
 
 namespace ReviewWorkflow.App.Tests.Infrastructure;
 
@@ -121,8 +121,8 @@ public sealed class ReviewCycleApp : IAsyncDisposable
         {
             Content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         };
-        request.Headers.Add(SendGridWebhookVerifier.SignatureHeader, Convert.ToBase64String(signature));
-        request.Headers.Add(SendGridWebhookVerifier.TimestampHeader, timestamp);
+        request.Headers.Add(RequestValidator.SIGNATURE_HEADER, Convert.ToBase64String(signature));
+        request.Headers.Add(RequestValidator.TIMESTAMP_HEADER, timestamp);
         return await App.Client.SendAsync(request);
     }
 

@@ -43,6 +43,35 @@ public sealed class IdempotentSendTests
     }
 
     [Fact]
+    public async Task SendAsync_RetriedAfter429ThenSentAgainWithTheSameKey_OneMessageAccepted()
+    {
+        await using var server = await LocalHttpServer.StartAsync((_, n, response) =>
+        {
+            if (n == 1)
+            {
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers["Retry-After"] = "0";
+                return Task.CompletedTask;
+            }
+
+            response.StatusCode = StatusCodes.Status202Accepted;
+            response.Headers["X-Message-Id"] = $"msg-{n}";
+            return Task.CompletedTask;
+        });
+        await using var services = SendGridServices(server.BaseAddress);
+        var sender = services.GetRequiredService<IEmailSender>();
+
+        var first = await sender.SendAsync(Messages.ConsultationRequest("request/r-429"));
+        var again = await sender.SendAsync(Messages.ConsultationRequest("request/r-429"));
+
+        // One 429 retried by the HTTP handler, one accepted; the activity's second call sends nothing.
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal("msg-2", first.ProviderMessageId);
+        Assert.True(again.AlreadySent);
+        Assert.Equal("msg-2", again.ProviderMessageId);
+    }
+
+    [Fact]
     public async Task SendAsync_DifferentKeys_SendsEach()
     {
         await using var server = await LocalHttpServer.StartAsync((_, n, response) =>

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReviewWorkflow.Notifications.Tests.Infrastructure;
 using ReviewWorkflow.Notifications.Webhook;
+using SendGrid.Helpers.EventWebhook;
 
 namespace ReviewWorkflow.Notifications.Tests.Webhook;
 
@@ -74,8 +75,8 @@ public sealed class SendGridWebhookEndpointTests : IAsyncLifetime, IDisposable
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (sign)
         {
-            request.Headers.TryAddWithoutValidation(SendGridWebhookVerifier.TimestampHeader, timestamp);
-            request.Headers.TryAddWithoutValidation(SendGridWebhookVerifier.SignatureHeader, signature ?? _signer.Sign(timestamp, bytes));
+            request.Headers.TryAddWithoutValidation(RequestValidator.TIMESTAMP_HEADER, timestamp);
+            request.Headers.TryAddWithoutValidation(RequestValidator.SIGNATURE_HEADER, signature ?? _signer.Sign(timestamp, bytes));
         }
 
         return _http.SendAsync(request);
@@ -145,7 +146,7 @@ public sealed class SendGridWebhookEndpointTests : IAsyncLifetime, IDisposable
         using var response = await PostAsync(SampleEvents.Batch, sign: false);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains(SendGridWebhookVerifier.SignatureHeader, await response.Content.ReadAsStringAsync());
+        Assert.Contains(RequestValidator.SIGNATURE_HEADER, await response.Content.ReadAsStringAsync());
         Assert.Empty(_handled);
     }
 

@@ -4,14 +4,16 @@ using ReviewWorkflow.Notifications.Webhook;
 
 namespace ReviewWorkflow.Notifications.Tests.Webhook;
 
-public sealed class SendGridWebhookVerifierTests : IDisposable
+/// <summary>Our checks around the SDK's RequestValidator (headers, timestamp window, key), and that the SDK's signature
+/// check accepts SendGrid's signing and refuses everything else.</summary>
+public sealed class SendGridWebhookCheckTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
     private static readonly byte[] Body = Encoding.UTF8.GetBytes(SampleEvents.Batch);
     private readonly WebhookSigner _signer = new();
     private readonly RecordingTimeProvider _time = new(Now);
 
-    private SendGridWebhookVerifier Verifier(string? key = null) => new(key ?? _signer.PublicKey, TimeSpan.FromMinutes(10), _time);
+    private SendGridWebhookCheck Verifier(string? key = null) => new(key ?? _signer.PublicKey, TimeSpan.FromMinutes(10), _time);
 
     [Fact]
     public void Verify_SignedAsSendGridDoes_IsValid()
@@ -80,12 +82,28 @@ public sealed class SendGridWebhookVerifierTests : IDisposable
     public void Verify_MalformedTimestamp_IsRefused(string timestamp)
         => Assert.Equal(WebhookVerificationStatus.MalformedTimestamp, Verifier().Verify(_signer.Sign(timestamp, Body), timestamp, Body));
 
+    [Fact]
+    public void Verify_BodyNotUtf8_IsBadSignature()
+    {
+        var timestamp = WebhookSigner.Timestamp(Now);
+        byte[] body = [.. Body, 0xC3, 0x28];
+        Assert.Equal(WebhookVerificationStatus.BadSignature, Verifier().Verify(_signer.Sign(timestamp, body), timestamp, body));
+    }
+
     [Theory]
     [InlineData("not-base64!!")]
     [InlineData("AAECAwQF")]
     public void Constructor_InvalidPublicKey_ThrowsClearError(string key)
     {
         var ex = Assert.Throws<ArgumentException>(() => Verifier(key));
+        Assert.Contains("P-256", ex.Message);
+    }
+
+    [Fact]
+    public void Constructor_KeyOnAnotherCurve_ThrowsClearError()
+    {
+        using var secp256k1 = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.CreateFromFriendlyName("secP256k1"));
+        var ex = Assert.Throws<ArgumentException>(() => Verifier(Convert.ToBase64String(secp256k1.ExportSubjectPublicKeyInfo())));
         Assert.Contains("P-256", ex.Message);
     }
 
