@@ -19,7 +19,7 @@ var filters = new (string Name, ResponseFilter Filter)[]
 {
     ("no filter, page 1", new ResponseFilter()),
     ("no filter, page 40", new ResponseFilter { Page = 40 }),
-    ("audience + pledge + view", new ResponseFilter { Audience = Audience.Carers, Pledge = 3, View = PledgeView.Disagree }),
+    ("audience + pledge + view", new ResponseFilter { Audience = Audience.Carers, Pledge = 3, View = PledgeView.DontKnow }),
     ("text search", new ResponseFilter { Search = "housing" }),
     ("theme", new ResponseFilter { ThemeId = "t07" }),
 };
