@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks the durable runtime on the Azure Storage backend against its own in-memory Azurite (started and stopped by
+# Benchmarks the Durable Task engine (DTFx on the Azure Storage provider) against its own in-memory Azurite (started and stopped by
 # the benchmark). Usage: ./bench.sh [--quick]   The last line printed is "RESULT key=value ...".
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -47,7 +47,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        foreach (var port in new[] { queue, table })
+        foreach (var port in new[] { blob, queue, table })
         {
             while (true)
             {
@@ -66,6 +66,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
         var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
             "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
             $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
         return new AzuriteProcess(process, connection);
     }

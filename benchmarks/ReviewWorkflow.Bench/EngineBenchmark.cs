@@ -1,174 +1,132 @@
 using System.Diagnostics;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ReviewWorkflow.Durable;
-using ReviewWorkflow.Durable.AzureStorage;
-using ReviewWorkflow.Storage.Configuration;
+using Microsoft.Extensions.Logging;
+using ReviewWorkflow.Bench.Tasks;
+using ReviewWorkflow.DurableTask;
+using ReviewWorkflow.DurableTask.Configuration;
 
 namespace ReviewWorkflow.Bench;
 
 /// <summary>
-/// The durable runtime on the Azure Storage backend with its built-in dispatcher, as a worker process runs it. Every
-/// storage request of the engine and store goes through <see cref="Counter"/>; progress is watched through a separate,
-/// uncounted store so watching costs nothing in the figures.
+/// The engine as a worker process runs it (the same AddReviewWorkflowDurableTask host), with every storage request of
+/// its worker and client (idle polling included) counted by <see cref="Counter"/> in the Azure SDK pipeline.
 /// </summary>
 internal sealed class EngineBenchmark : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly List<IHostedService> _hosted;
-    private readonly AzureStorageDurableStore _monitor;
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
+    private readonly IHost _host;
+    private readonly IHost _monitor;
+    private readonly DurableTaskClient _watch;
 
-    private EngineBenchmark(ServiceProvider services, CountingStore store, RequestCounter counter, AzureStorageDurableStore monitor)
+    private EngineBenchmark(IHost host, IHost monitor, RequestCounter counter)
     {
-        _services = services;
-        _hosted = [.. services.GetServices<IHostedService>()];
-        Store = store;
-        Counter = counter;
+        _host = host;
         _monitor = monitor;
-        Client = services.GetRequiredService<DurableTaskClient>();
+        Counter = counter;
+        Client = host.Services.GetRequiredService<DurableTaskClient>();
+        _watch = monitor.Services.GetRequiredService<DurableTaskClient>();
     }
-
-    public CountingStore Store { get; }
 
     public RequestCounter Counter { get; }
 
     public DurableTaskClient Client { get; }
 
-    public static async Task<EngineBenchmark> StartAsync(StorageConnection connection, string hub)
+    public static async Task<EngineBenchmark> StartAsync(string connectionString, IReadOnlyDictionary<string, string?> settings)
     {
         var counter = new RequestCounter();
-        var storageOptions = new StorageOptions();
-        storageOptions.AdditionalPolicies.Add(counter);
-        var azure = AzureStorageDurableStore.Create(connection, storageOptions, new AzureStorageDurableOptions { TaskHubName = hub });
-        var store = new CountingStore(azure);
-        await store.InitializeAsync();
-        var monitor = AzureStorageDurableStore.Create(connection, new StorageOptions(), new AzureStorageDurableOptions { TaskHubName = hub });
+        var host = Build(connectionString, settings, counter, workerEnabled: true);
+        await host.StartAsync();
+        // Progress is watched through a second, client-only host whose requests are not counted.
+        var monitor = Build(connectionString, settings, counter: null, workerEnabled: false);
+        await monitor.StartAsync();
+        return new EngineBenchmark(host, monitor, counter);
+    }
 
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDurableTask(b =>
+    private static IHost Build(string connectionString, IReadOnlyDictionary<string, string?> settings, RequestCounter? counter, bool workerEnabled)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration["AzureWebJobsStorage"] = connectionString;
+        builder.Configuration["Durable:WorkerEnabled"] = workerEnabled ? "true" : "false";
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        if (counter is not null)
         {
-            b.UseStore(_ => store);
-            b.Configure(o =>
-            {
-                // The dispatcher never runs two steps of one instance at once (wake-ups arriving meanwhile are coalesced
-                // into one more step), so several orchestration slots no longer produce conflicts (see BENCHMARKS.md).
-                o.MaxConcurrentOrchestrations = 4;
-                o.MaxConcurrentActivities = 32;
-                o.BatchSize = 32;
-                o.MinPollingInterval = TimeSpan.FromMilliseconds(10);
-                o.PollingInterval = TimeSpan.FromMilliseconds(250);
-            });
-            b.AddOrchestratorFunc<int, int>("Sequence", async (ctx, n) =>
-            {
-                var sum = 0;
-                for (var i = 0; i < n; i++)
-                {
-                    sum += await ctx.CallActivityAsync<int>("Echo", i);
-                }
-
-                return sum;
-            });
-            b.AddOrchestratorFunc<int, int>("FanOut", async (ctx, n) =>
-                (await Task.WhenAll(Enumerable.Range(0, n).Select(i => ctx.CallActivityAsync<int>("Echo", i)))).Sum());
-            b.AddOrchestratorFunc<int, int>("Events", async (ctx, n) =>
-            {
-                var sum = 0;
-                for (var i = 0; i < n; i++)
-                {
-                    sum += await ctx.WaitForExternalEvent<int>("Tick");
-                }
-
-                return sum;
-            });
-            b.AddActivityFunc<int, int>("Echo", (_, x) => x);
-        });
-        var bench = new EngineBenchmark(services.BuildServiceProvider(), store, counter, monitor);
-        foreach (var hosted in bench._hosted)
-        {
-            await hosted.StartAsync(CancellationToken.None);
+            builder.Services.Configure<DurableStorageClientOptions>(o => o.Policies.Add(counter));
         }
 
-        return bench;
+        builder.Services.AddReviewWorkflowDurableTask(builder.Configuration, tasks => tasks
+            .AddOrchestrator<SequentialBench>(nameof(SequentialBench))
+            .AddOrchestrator<FanOutBench>(nameof(FanOutBench))
+            .AddOrchestrator<EventsBench>(nameof(EventsBench))
+            .AddActivity<NoopActivity>());
+        return builder.Build();
     }
 
-    public sealed record Run(string Name, int Items, TimeSpan Elapsed, long StorageOps, long Steps)
+    public Task<Measurement> SequentialAsync(int n) => RunAsync("sequential activities", nameof(SequentialBench), n, null);
+
+    public Task<Measurement> FanOutAsync(int n) => RunAsync("fan-out/fan-in activities", nameof(FanOutBench), n, null);
+
+    /// <summary>One instance waits for N events; the client raises them 16 at a time.</summary>
+    public Task<Measurement> EventsAsync(int n) => RunAsync("external events", nameof(EventsBench), n, async id =>
     {
-        public double ItemsPerSecond => Items / Elapsed.TotalSeconds;
-
-        public double OpsPerSecond => StorageOps / Elapsed.TotalSeconds;
-
-        public double OpsPerStep => Steps == 0 ? 0 : (double)StorageOps / Steps;
-    }
-
-    public Task<Run> SequentialAsync(int activities) =>
-        MeasureAsync("sequential activities", activities, id => Client.ScheduleNewOrchestrationInstanceAsync("Sequence", activities, new StartOrchestrationOptions(id)));
-
-    public Task<Run> FanOutAsync(int activities) =>
-        MeasureAsync("fan-out/fan-in activities", activities, id => Client.ScheduleNewOrchestrationInstanceAsync("FanOut", activities, new StartOrchestrationOptions(id)));
-
-    public Task<Run> EventsAsync(int events) =>
-        MeasureAsync("external events", events, async id =>
+        using var slots = new SemaphoreSlim(16);
+        await Task.WhenAll(Enumerable.Range(0, n).Select(async _ =>
         {
-            await Client.ScheduleNewOrchestrationInstanceAsync("Events", events, new StartOrchestrationOptions(id));
-            await Parallel.ForEachAsync(Enumerable.Range(0, events), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-                await Client.RaiseEventAsync(id, "Tick", i, ct));
-            return id;
-        });
-
-    /// <summary>Waits until both queues are empty, so leftovers of one measurement (e.g. surplus wake-ups after a fan-in)
-    /// are not paid for by the next.</summary>
-    private async Task SettleAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline
-            && (await _monitor.GetBacklogAsync(ReviewWorkflow.Durable.Store.WorkItemKind.Orchestration) > 0
-                || await _monitor.GetBacklogAsync(ReviewWorkflow.Durable.Store.WorkItemKind.Activity) > 0))
-        {
-            await Task.Delay(100);
-        }
-    }
-
-    private async Task<Run> MeasureAsync(string name, int items, Func<string, Task<string>> start)
-    {
-        await SettleAsync();
-        var id = $"bench-{name.Replace(' ', '-').Replace('/', '-')}-{Guid.NewGuid():N}";
-        var ops = Counter.Count;
-        var steps = Store.Steps;
-        var stopwatch = Stopwatch.StartNew();
-        await start(id);
-        while (true)
-        {
-            var record = await _monitor.GetInstanceAsync(id);
-            if (record is { RuntimeStatus: OrchestrationRuntimeStatus.Completed })
+            await slots.WaitAsync();
+            try
             {
-                break;
+                await Client.RaiseEventAsync(id, EventsBench.EventName, 1);
             }
-
-            if (record is { RuntimeStatus: OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated })
+            finally
             {
-                throw new InvalidOperationException($"{name}: instance {id} ended {record.RuntimeStatus}: {record.FailureDetails}");
+                slots.Release();
             }
-
-            if (stopwatch.Elapsed > TimeSpan.FromMinutes(5))
-            {
-                throw new TimeoutException($"{name}: instance {id} did not complete in 5 minutes ({record?.RuntimeStatus}).");
-            }
-
-            await Task.Delay(20);
-        }
-
-        stopwatch.Stop();
-        return new Run(name, items, stopwatch.Elapsed, Counter.Count - ops, Store.Steps - steps);
-    }
+        }));
+    });
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var hosted in _hosted)
+        await _monitor.StopAsync();
+        _monitor.Dispose();
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    private async Task<Measurement> RunAsync(string name, string orchestrator, int n, Func<string, Task>? drive)
+    {
+        var requestsBefore = Counter.Count;
+        var watch = Stopwatch.StartNew();
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, n);
+        if (drive is not null)
         {
-            await hosted.StopAsync(CancellationToken.None);
+            await _watch.WaitForInstanceStartAsync(id);
+            watch.Restart(); // events: from the first raise, once the instance waits
+            requestsBefore = Counter.Count;
+            await drive(id);
         }
 
-        await _services.DisposeAsync();
+        while (true)
+        {
+            // A tight poll (25 ms) so the measurement is not rounded up to the client's 1 s back-off.
+            var state = await _watch.GetInstanceAsync(id, getInputsAndOutputs: true);
+            if (state is { IsCompleted: true })
+            {
+                watch.Stop();
+                if (state.RuntimeStatus != OrchestrationRuntimeStatus.Completed || state.ReadOutputAs<int>() != n)
+                {
+                    throw new InvalidOperationException($"{name}: {state.RuntimeStatus} with {state.SerializedOutput}, expected {n}.");
+                }
+
+                break;
+            }
+
+            await Task.Delay(Poll);
+        }
+
+        return new Measurement(name, n, watch.Elapsed, Counter.Count - requestsBefore);
     }
 }

@@ -34,7 +34,21 @@ internal sealed class RequestCounter : HttpPipelineSynchronousPolicy
             return $"queue {queue} {method}";
         }
 
-        var table = path.Contains("Index", StringComparison.Ordinal) ? "index" : "instances";
-        return $"table {table} {method}";
+        if (path.Contains("History", StringComparison.Ordinal))
+        {
+            return $"table history {method}";
+        }
+
+        if (path.Contains("Instances", StringComparison.Ordinal))
+        {
+            return $"table instances {method}";
+        }
+
+        if (path.Contains("Partitions", StringComparison.Ordinal))
+        {
+            return $"table partitions {method}";
+        }
+
+        return $"other {method}";
     }
 }
