@@ -14,7 +14,7 @@ namespace ReviewWorkflow.Web.Api;
 
 /// <summary>
 /// The staff JSON API under <c>/api/cycles</c> (reads for leads and clerks; start, extend, close and drafts for leads;
-/// decisions for clerks) and the OpenAPI document at <c>/openapi/v1.json</c>. Every state-changing call needs an
+/// decisions and meeting dates for clerks) and the OpenAPI document at <c>/openapi/v1.json</c>. Every state-changing call needs an
 /// <c>Idempotency-Key</c> header, passed to the façade so a retry is applied once; every refusal is a problem naming the field.
 /// </summary>
 public static partial class CyclesApi
@@ -45,6 +45,8 @@ public static partial class CyclesApi
             .Accepts<DraftRequest>(Json));
         MapCommand(cycles.MapPost("/{id}/decisions", RecordDecisionAsync).WithName("RecordDecision").RequireAuthorization(WebRoles.Policies.Clerk)
             .Accepts<DecisionRequest>(Json));
+        MapCommand(cycles.MapPost("/{id}/meeting-date", SetMeetingDateAsync).WithName("SetMeetingDate").RequireAuthorization(WebRoles.Policies.Clerk)
+            .Accepts<MeetingDateRequest>(Json));
 
         MapAudit(cycles);
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -65,8 +65,12 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
         ? await store.ForWriteAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false)
         : new ResponseStore.ReadResponse(await store.GetAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>The version a form started from when nothing had been saved yet (the store's If-None-Match: *): the save
+    /// is then create-only, so a colleague's first save made meanwhile is a conflict, not silently replaced.</summary>
+    public const string NeverSaved = "none";
+
     /// <summary>Saves a version (nothing is stored when the content breaks a rule). <paramref name="expectedETag"/>: the
-    /// version the person started from; null means "whatever is stored now".</summary>
+    /// version the person started from; <see cref="NeverSaved"/> when nothing was saved; null means "whatever is stored now".</summary>
     public Task<ResponseOutcome> SaveAsync(ConsulteeOpening opening, ResponseContent content, string? expectedETag, CancellationToken cancellationToken = default)
     {
         var form = Require(opening);
@@ -76,7 +80,7 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
             return Task.FromResult(new ResponseOutcome(ResponseOutcomeKind.Invalid, opening.Response, Errors: errors, Message: "Some answers need changing before they can be saved."));
         }
 
-        return store.SaveAsync(form.CycleId, form.ConsulteeId, content, Contributor(form), expectedETag ?? opening.Response?.ETag, form.Rules,
+        return store.SaveAsync(form.CycleId, form.ConsulteeId, content, Contributor(form), Expected(expectedETag, opening), form.Rules,
             ReadOf(opening), cancellationToken);
     }
 
@@ -90,9 +94,13 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
             return Task.FromResult(new ResponseOutcome(ResponseOutcomeKind.Invalid, opening.Response, Errors: errors, Message: "Some answers need changing before you can submit."));
         }
 
-        return store.SubmitAsync(form.CycleId, form.ConsulteeId, Contributor(form), expectedETag ?? opening.Response?.ETag, form.Rules, finalContent,
+        return store.SubmitAsync(form.CycleId, form.ConsulteeId, Contributor(form), Expected(expectedETag, opening), form.Rules, finalContent,
             string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, ReadOf(opening), cancellationToken);
     }
+
+    /// <summary>The ETag the store must find: none (create-only) for a never-saved form, the stored one when none was given.</summary>
+    private static string? Expected(string? expectedETag, ConsulteeOpening opening) =>
+        expectedETag == NeverSaved ? null : expectedETag ?? opening.Response?.ETag;
 
     /// <summary>The response the opening read (or remembered), as the store takes it for a write.</summary>
     private static ResponseStore.ReadResponse ReadOf(ConsulteeOpening opening) => new(opening.Response, opening.ResponseFromMemory);

@@ -164,7 +164,11 @@ public static class ConsulteeResponsesApi
 
     internal const string TooLarge = "Send less at once: comments are limited to 5,000 characters each and 10,000 for general comments. Nothing was changed.";
 
-    private static string? IfMatch(HttpContext context) => context.Request.Headers.IfMatch.ToString() is { Length: > 0 } etag ? etag : null;
+    /// <summary>If-Match's ETag; <c>If-None-Match: *</c> (create-only: nothing saved yet) as <see cref="ConsulteeResponseService.NeverSaved"/>; else null.</summary>
+    private static string? IfMatch(HttpContext context) =>
+        context.Request.Headers.IfMatch.ToString() is { Length: > 0 } etag ? etag
+        : context.Request.Headers.IfNoneMatch.ToString().Trim() == "*" ? ConsulteeResponseService.NeverSaved
+        : null;
 
     private static Ok<ResponseFormView> View(HttpContext context, ResponseFormView view)
     {
@@ -183,7 +187,7 @@ public static class ConsulteeResponsesApi
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal)),
         ResponseOutcomeKind.AlreadySubmitted => Problem(StatusCodes.Status409Conflict, "This response has already been sent.", outcome.Message),
         ResponseOutcomeKind.Closed => Problem(StatusCodes.Status409Conflict, "The consultation has closed.", outcome.Message),
-        ResponseOutcomeKind.Conflict => Problem(context.Request.Headers.IfMatch.Count > 0 ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
+        ResponseOutcomeKind.Conflict => Problem(context.Request.Headers.IfMatch.Count > 0 || context.Request.Headers.IfNoneMatch.Count > 0 ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
             "Someone else saved this response first.", outcome.Message + " GET the response again, merge your changes and send them with the new ETag in If-Match.",
             new Dictionary<string, object?> { ["current"] = ResponseFormView.From(opening with { Response = outcome.Response }) }),
         _ => Problem(StatusCodes.Status409Conflict, "The response could not be changed.", outcome.Message),

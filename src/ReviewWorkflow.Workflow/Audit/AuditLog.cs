@@ -102,6 +102,10 @@ public sealed partial class AuditLog
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The entry appended with <paramref name="idempotencyKey"/>, or null (a retry's first answer).</summary>
+    public Task<AuditEntry?> FindAsync(string cycleId, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        FindByKeyAsync(cycleId, idempotencyKey, cancellationToken);
+
     private async Task<AuditEntry?> FindByKeyAsync(string cycleId, string key, CancellationToken cancellationToken)
     {
         var keyRow = await _table.GetEntityAsync(cycleId, AuditRows.IdempotencyRowKey(key), cancellationToken: cancellationToken).ConfigureAwait(false);

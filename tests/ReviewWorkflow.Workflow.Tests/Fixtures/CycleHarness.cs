@@ -94,6 +94,16 @@ internal sealed class CycleHarness : IAsyncDisposable
 
     public Task AdvanceToAsync(int year, int month, int day, int hour = 12) => Host.AdvanceToAsync(new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Jumps the clock straight to <paramref name="at"/>, as the development clock does (no stop at each timer on
+    /// the way, unlike <see cref="AdvanceToAsync(DateTimeOffset)"/>), then lets whatever is due run.</summary>
+    public async Task JumpToAsync(DateTimeOffset at)
+    {
+        World.Time.SetUtcNow(at);
+        await Host.RunUntilIdleAsync();
+        await Host.SweepAsync();
+        await Host.RunUntilIdleAsync();
+    }
+
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
 

@@ -136,6 +136,8 @@ public sealed partial class CycleModel(ReviewCycleService cycles, AuditLog audit
 
         if (result.Succeeded)
         {
+            // The page this redirects to shows the command's effect, not the state before it (no "No draft yet" flash).
+            await cycles.WaitForCommandAsync(result, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
             return Redirect($"/cycles/{Uri.EscapeDataString(Id)}?done={done}");
         }
 
