@@ -14,6 +14,7 @@ using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Workflow.Storage;
 using Azure.Data.Tables;
 using ReviewWorkflow.Web.Api;
+using ReviewWorkflow.Workflow.Analysis;
 using ReviewWorkflow.Web.Authentication;
 using ReviewWorkflow.Web.Consultees;
 using ReviewWorkflow.Web.Layout;
@@ -48,6 +49,7 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddReviewWorkflowApi(); // the /api routes' OpenAPI document
         services.AddConsulteeResponses(configuration);
+        services.AddResponseAnalysis(configuration); // the responses page, themes and their API (issue 18)
         services.AddDataProtection();
         services.AddAntiforgery(o =>
         {

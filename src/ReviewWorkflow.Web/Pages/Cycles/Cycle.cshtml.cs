@@ -89,7 +89,7 @@ public sealed partial class CycleModel(ReviewCycleService cycles, AuditLog audit
         {
             Version = Draft.Version?.Trim() ?? "",
             DocumentUrl = Draft.DocumentUrl?.Trim() ?? "",
-            YouSaidWeDid = [.. rows.Select(i => Draft.YouSaidWeDid[i]).Select(r => new YouSaidWeDid { Theme = r.Theme?.Trim() ?? "", YouSaid = r.YouSaid?.Trim() ?? "", WeDid = r.WeDid?.Trim() ?? "" })],
+            YouSaidWeDid = [.. rows.Select(i => Draft.YouSaidWeDid[i]).Select(r => new YouSaidWeDid { Theme = r.Theme?.Trim() ?? "", YouSaid = r.YouSaid?.Trim() ?? "", WeDid = r.WeDid?.Trim() ?? "", ThemeId = string.IsNullOrWhiteSpace(r.ThemeId) ? null : r.ThemeId.Trim() })],
         };
         return ActAsync((actor, key) => cycles.SubmitDraftAsync(Id, submission, actor, HttpContext.RequestId(), key, cancellationToken), "draft", field =>
         {
