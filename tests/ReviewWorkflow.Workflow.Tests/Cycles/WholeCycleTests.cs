@@ -62,7 +62,7 @@ public sealed class WholeCycleTests(ITestOutputHelper output)
         "2028-04-26 progress-report-reminder → lead@council.example",
         "2028-10-27 progress-report-reminder → lead@council.example",
         "2029-04-26 progress-report-reminder → lead@council.example",
-        "2029-10-26 progress-report-reminder → lead@council.example",
+        "2029-10-29 progress-report-reminder → lead@council.example", // 10 November 2029 is a Saturday: due Monday 12th
         // Expires 31 May 2030, six months' lead time.
         "2029-11-30 next-review → lead@council.example",
     ];
