@@ -247,16 +247,20 @@ public sealed partial class ReviewCycleService(
         })];
     }
 
+    private static DateTimeOffset AsUtc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
     private async Task<CycleView> ViewAsync(OrchestrationMetadata parent, CancellationToken cancellationToken)
     {
         var input = InputOf(parent) ?? new ReviewCycleInput();
         var status = parent.ReadCustomStatusAs<CycleStatus>() ?? NotYetRun(parent.InstanceId, input.Definition);
-        var updatedAt = parent.LastUpdatedAt;
+        // When the cycle last changed on the app's clock (the orchestrators stamp their status with their logical now); the
+        // engine's LastUpdatedAt is wall-clock time and knows nothing of a moved development clock.
+        var updatedAt = status.UpdatedAt != default ? AsUtc(status.UpdatedAt) : input.StartedAt is { } started ? AsUtc(started) : parent.LastUpdatedAt;
         if (status.ActiveInstanceId is { } child && await client.GetInstanceAsync(child, cancellationToken).ConfigureAwait(false) is { IsRunning: true } running
             && running.ReadCustomStatusAs<CycleStatus>() is { } childStatus)
         {
             status = childStatus;
-            updatedAt = running.LastUpdatedAt > updatedAt ? running.LastUpdatedAt : updatedAt; // the stage steps while the parent waits
+            updatedAt = AsUtc(childStatus.UpdatedAt) > updatedAt ? AsUtc(childStatus.UpdatedAt) : updatedAt; // the stage steps while the parent waits
         }
 
         // Overdue is a matter of today, not of when the orchestration last woke: computed at each read from the app's clock.
