@@ -41,7 +41,8 @@ dotnet build src/ReviewWorkflow.App/ReviewWorkflow.App.csproj -c Debug --nologo 
 
 rw_say "Serving http://localhost:$app_port (health: http://localhost:$app_port/health). Ctrl+C to stop."
 rw_say "Demo data: seeded in the background on first start (see README, 'Try it'); Demo__SeedData=false skips it"
-ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" Demo__SeedData="${Demo__SeedData:-true}" Development__ControllableClock="${Development__ControllableClock:-true}" Development__ClockFile="${Development__ClockFile:-$data/dev-clock.txt}" \
+# Emailed links point at the port served here (unless Workflow__PublicBaseUrl is set).
+ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" Workflow__PublicBaseUrl="${Workflow__PublicBaseUrl:-http://localhost:$app_port/}" Demo__SeedData="${Demo__SeedData:-true}" Development__ControllableClock="${Development__ControllableClock:-true}" Development__ClockFile="${Development__ClockFile:-$data/dev-clock.txt}" \
   dotnet src/ReviewWorkflow.App/bin/Debug/net10.0/ReviewWorkflow.App.dll \
   --contentRoot "$RW_ROOT/src/ReviewWorkflow.App" --urls "http://localhost:$app_port" &
 RW_STARTED_PIDS+=($!)

@@ -44,7 +44,7 @@ public static class ApiProblems
         });
     }
 
-    /// <summary>The problem for a refused façade call: Invalid → 400, NotFound → 404, Conflict → 409, each naming the fields.</summary>
+    /// <summary>The problem for a refused façade call: Invalid → 400, NotFound → 404, Conflict → 409, a reused key → 422, each naming the fields.</summary>
     public static IResult From(CycleResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -56,6 +56,8 @@ public static class ApiProblems
             CycleResultKind.Invalid => Fields(errors),
             CycleResultKind.NotFound => NotFound(result.CycleId ?? ""),
             CycleResultKind.Conflict => Status(StatusCodes.Status409Conflict, "The cycle is not in a state that allows this.", errors),
+            CycleResultKind.KeyReused => Status(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key was already used for a different request.",
+                new Dictionary<string, string[]>(StringComparer.Ordinal) { [ApiBody.IdempotencyKeyHeader] = [.. result.Errors.Select(e => e.Message)] }),
             _ => throw new ArgumentException($"{result.Kind} is not a refusal.", nameof(result)),
         };
     }

@@ -196,6 +196,9 @@ public sealed record YouSaidWeDidRequest
 
     [Required]
     public string? WeDid { get; init; }
+
+    /// <summary>The id of the lead's theme this entry answers (see the cycle's <c>themes</c>); optional.</summary>
+    public string? ThemeId { get; init; }
 }
 
 /// <summary><c>POST /api/cycles/{id}/decisions</c>: a body's decision, recorded by the clerk after the meeting.</summary>
@@ -225,4 +228,16 @@ public sealed record DecisionRequest
 
     /// <summary>Required when the outcome is refer-back.</summary>
     public string? Comments { get; init; }
+}
+
+/// <summary><c>POST /api/cycles/{id}/meeting-date</c>: the clerk sets the date of the meeting that will now decide (after a
+/// refer-back, a deferral or a moved meeting), for the body the report is with or a later one; the route stays in order.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record MeetingDateRequest
+{
+    [Required]
+    public string? Body { get; init; }
+
+    [Required]
+    public DateOnly? MeetingDate { get; init; }
 }

@@ -37,6 +37,13 @@ public static partial class CyclesApi
                 : cycles.RecordDecisionAsync(id, decision, actor, context.RequestId(), key, cancellationToken);
         });
 
+    private static Task<IResult> SetMeetingDateAsync(string id, HttpContext context, ReviewCycleService cycles,
+        [FromHeader(Name = ApiBody.IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken cancellationToken) =>
+        CommandAsync<MeetingDateRequest>(id, context, idempotencyKey, WebRoles.Clerk, optionalBody: false, (request, actor, key) =>
+            request.MeetingDate is { } date
+                ? cycles.SetMeetingDateAsync(id, request.Body ?? "", date, actor, context.RequestId(), key, cancellationToken)
+                : Task.FromResult(CycleResult.Invalid(id, "meetingDate", "Enter the date of the body's next meeting, in the form yyyy-MM-dd.")));
+
     /// <summary>Idempotency key, role, body, then the façade: 202 (applied) or 200 (a repeat of an applied key) with the
     /// cycle, else the façade's refusal as a problem.</summary>
     private static async Task<IResult> CommandAsync<TRequest>(

@@ -102,7 +102,7 @@ public static class ConsulteeResponsesApi
     private static async Task<(ConsulteeOpening Opening, string? Key, ResponseContent? Content, byte[] Bytes, IResult? Refusal)> ReadRequestAsync(
         string token, HttpContext context, ConsulteeResponseService service, bool bodyRequired, CancellationToken cancellationToken)
     {
-        var opening = await service.OpenForWriteAsync(token, context, cancellationToken).ConfigureAwait(false);
+        var opening = await service.OpenAsync(token, context, cancellationToken).ConfigureAwait(false);
         if (!opening.IsOpen)
         {
             return (opening, null, null, [], NotOpen(context, opening));
@@ -142,7 +142,7 @@ public static class ConsulteeResponsesApi
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, [], Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large.", TooLarge));
+            return (null, [], Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large.", ResponseLimits.TooLargeMessage));
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -162,9 +162,12 @@ public static class ConsulteeResponsesApi
     internal const string NotJsonTitle = "Send the response as JSON.";
     internal const string NotJson = "Set the Content-Type header to application/json. Nothing was changed.";
 
-    internal const string TooLarge = "Send less at once: comments are limited to 5,000 characters each and 10,000 for general comments. Nothing was changed.";
 
-    private static string? IfMatch(HttpContext context) => context.Request.Headers.IfMatch.ToString() is { Length: > 0 } etag ? etag : null;
+    /// <summary>If-Match's ETag; <c>If-None-Match: *</c> (create-only: nothing saved yet) as <see cref="ConsulteeResponseService.NeverSaved"/>; else null.</summary>
+    private static string? IfMatch(HttpContext context) =>
+        context.Request.Headers.IfMatch.ToString() is { Length: > 0 } etag ? etag
+        : context.Request.Headers.IfNoneMatch.ToString().Trim() == "*" ? ConsulteeResponseService.NeverSaved
+        : null;
 
     private static Ok<ResponseFormView> View(HttpContext context, ResponseFormView view)
     {
@@ -183,7 +186,7 @@ public static class ConsulteeResponsesApi
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal)),
         ResponseOutcomeKind.AlreadySubmitted => Problem(StatusCodes.Status409Conflict, "This response has already been sent.", outcome.Message),
         ResponseOutcomeKind.Closed => Problem(StatusCodes.Status409Conflict, "The consultation has closed.", outcome.Message),
-        ResponseOutcomeKind.Conflict => Problem(context.Request.Headers.IfMatch.Count > 0 ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
+        ResponseOutcomeKind.Conflict => Problem(context.Request.Headers.IfMatch.Count > 0 || context.Request.Headers.IfNoneMatch.Count > 0 ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
             "Someone else saved this response first.", outcome.Message + " GET the response again, merge your changes and send them with the new ETag in If-Match.",
             new Dictionary<string, object?> { ["current"] = ResponseFormView.From(opening with { Response = outcome.Response }) }),
         _ => Problem(StatusCodes.Status409Conflict, "The response could not be changed.", outcome.Message),

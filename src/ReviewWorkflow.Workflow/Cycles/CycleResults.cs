@@ -23,6 +23,8 @@ public enum CycleResultKind
     NotFound,
     /// <summary>Not possible in the cycle's current state, or the id is taken (409). Nothing changed.</summary>
     Conflict,
+    /// <summary>The idempotency key was used before for a different request (422). Nothing changed.</summary>
+    KeyReused,
 }
 
 /// <summary>The answer to a façade call: what happened, what to fix (field + message), and the cycle as it now stands.</summary>
@@ -30,11 +32,17 @@ public sealed record CycleResult(CycleResultKind Kind, string? CycleId, IReadOnl
 {
     public bool Succeeded => Kind is CycleResultKind.Accepted or CycleResultKind.Repeated;
 
+    /// <summary>The command sent to the running orchestration (its idempotency key), when one was sent.</summary>
+    public string? CommandId { get; init; }
+
     public static CycleResult Invalid(string? cycleId, IReadOnlyList<ValidationError> errors) => new(CycleResultKind.Invalid, cycleId, errors);
 
     public static CycleResult Invalid(string? cycleId, string field, string message) => new(CycleResultKind.Invalid, cycleId, [new ValidationError(field, message)]);
 
     public static CycleResult Conflict(string? cycleId, string field, string message) => new(CycleResultKind.Conflict, cycleId, [new ValidationError(field, message)]);
+
+    public static CycleResult KeyReused(string? cycleId) => new(CycleResultKind.KeyReused, cycleId,
+        [new ValidationError("idempotencyKey", "This Idempotency-Key was already used for a different request; use a new key for each different request. Nothing was changed.")]);
 
     public static CycleResult NotFound(string cycleId) => new(CycleResultKind.NotFound, cycleId, [new ValidationError("id", $"There is no review cycle '{cycleId}'.")]);
 }

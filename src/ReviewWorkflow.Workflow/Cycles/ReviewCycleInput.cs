@@ -20,6 +20,10 @@ public sealed record ReviewCycleInput
     /// <summary>The idempotency key the cycle was started with: a retried start with the same key finds this instance.</summary>
     public string StartKey { get; init; } = "";
 
+    /// <summary>SHA-256 of the definition as started, so the start key reused for a different cycle is refused (null for
+    /// cycles started before it was kept: then any retry with the key is a repeat).</summary>
+    public string? StartHash { get; init; }
+
     /// <summary>The cycle this one was started from as a template, if any.</summary>
     public string? PreviousCycleId { get; init; }
 

@@ -85,7 +85,7 @@ public sealed partial class ReviewCycleService
                 return WrongStage(view, "body", "record a committee decision");
             }
 
-            var errors = DecisionValidator.Validate(view.Route, index, decision, today);
+            var errors = DecisionValidator.Validate(view.Route, index, decision, today, view.Decisions);
             return errors.Count > 0 ? CycleResult.Invalid(view.CycleId, errors) : null;
         }, AuditActions.DecisionRecorded, decision.Body, new JsonObject
         {
@@ -99,21 +99,18 @@ public sealed partial class ReviewCycleService
         }, c => c with { Decision = decision }, cancellationToken);
     }
 
-    /// <summary>The clerk sets the next meeting date of the body the report is with (e.g. after a refer-back).</summary>
+    /// <summary>The clerk sets the next meeting date of the body the report is with (e.g. after a refer-back), or of a
+    /// later body; refused when the route would fall out of order (<see cref="RouteOrder"/>).</summary>
     public Task<CycleResult> SetMeetingDateAsync(string cycleId, string body, DateOnly meetingDate, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default) =>
         CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.SetMeetingDate, (view, today) =>
         {
-            if (view.Stage != CycleStage.Ratification || view.CurrentBody is not { } current)
+            if (view.Stage != CycleStage.Ratification || view.CurrentBodyIndex is not { } index)
             {
                 return WrongStage(view, "body", "set a meeting date");
             }
 
-            if (!string.Equals(body?.Trim(), current.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return CycleResult.Invalid(view.CycleId, "body", $"The report is with {current}; only its meeting date can be set now.");
-            }
-
-            return meetingDate <= today ? CycleResult.Invalid(view.CycleId, "meetingDate", $"Choose a date after today ({Format(today)}).") : null;
+            var errors = RouteOrder.MeetingChange(view.Route, index, body, meetingDate, today, view.Decisions);
+            return errors.Count > 0 ? CycleResult.Invalid(view.CycleId, errors) : null;
         }, AuditActions.MeetingRescheduled, body, new JsonObject { ["meetingDate"] = $"{meetingDate:yyyy-MM-dd}" },
         c => c with { Body = body, Date = meetingDate }, cancellationToken);
 
@@ -147,15 +144,24 @@ public sealed partial class ReviewCycleService
         Func<WorkflowCommand, WorkflowCommand> build, CancellationToken cancellationToken, Func<CycleView, bool>? raise = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
+        if (!IdempotencyKeys.IsValid(idempotencyKey))
         {
-            return CycleResult.Invalid(cycleId, "idempotencyKey", "Send an idempotency key of 1 to 200 characters, so a retried request is applied once.");
+            return CycleResult.Invalid(cycleId, "idempotencyKey", IdempotencyKeys.Advice("an idempotency key", "a retried request is applied once"));
         }
 
         var view = await GetCycleAsync(cycleId, cancellationToken).ConfigureAwait(false);
         if (view is null)
         {
             return CycleResult.NotFound(cycleId);
+        }
+
+        // The key's audit row says whether this is a retry (the same command: a repeat, even before the cycle applied it)
+        // or the key reused for a different request (refused, as the consultee API does).
+        if (await audit.FindAsync(cycleId, "command:" + idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier.Action == auditAction && earlier.Details == details?.ToJsonString()
+                ? new CycleResult(CycleResultKind.Repeated, cycleId, [], view)
+                : CycleResult.KeyReused(cycleId);
         }
 
         if (view.RecentCommands.Contains(idempotencyKey))
@@ -184,11 +190,12 @@ public sealed partial class ReviewCycleService
             var command = build(new WorkflowCommand { Id = idempotencyKey, Kind = kind, Actor = actor.Email, Role = actor.Role, RequestId = requestId, IssuedAt = time.GetUtcNow().UtcDateTime });
             await client.RaiseEventAsync(view.CommandTarget, WorkflowCommand.EventName, command, cancellationToken).ConfigureAwait(false);
             Cache.CommandSent(cycleId, idempotencyKey);
+            return new CycleResult(CycleResultKind.Accepted, cycleId, [], view) { CommandId = idempotencyKey };
         }
 
         return new CycleResult(CycleResultKind.Accepted, cycleId, [], view);
     }
 
     private static CycleResult WrongStage(CycleView view, string field, string what) =>
-        CycleResult.Conflict(view.CycleId, field, $"The cycle is in {view.Stage.ToString().ToLowerInvariant()}, so you cannot {what} now.");
+        CycleResult.Conflict(view.CycleId, field, $"{StageWords.Where(view.Stage)}, so you cannot {what} now.");
 }

@@ -47,9 +47,9 @@ public sealed partial class ReviewCycleService(
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(actor);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
+        if (!IdempotencyKeys.IsValid(idempotencyKey))
         {
-            return CycleResult.Invalid(definition.Id, "idempotencyKey", "Send an idempotency key of 1 to 200 characters, so a retried request does not start a second cycle.");
+            return CycleResult.Invalid(definition.Id, "idempotencyKey", IdempotencyKeys.Advice("an idempotency key", "a retried request does not start a second cycle"));
         }
 
         var settings = _options.ToCouncilSettings();
@@ -64,7 +64,8 @@ public sealed partial class ReviewCycleService(
             return CycleResult.Invalid(definition.Id, errors);
         }
 
-        if (await ExistingStartAsync(definition.Id, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } existing)
+        var startHash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(definition)));
+        if (await ExistingStartAsync(definition.Id, idempotencyKey, startHash, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             return existing;
         }
@@ -86,6 +87,7 @@ public sealed partial class ReviewCycleService(
             StartedBy = actor.Email,
             RequestId = requestId,
             StartKey = idempotencyKey,
+            StartHash = startHash,
             PreviousCycleId = previousCycleId,
             StartedAt = time.GetUtcNow().UtcDateTime,
         };
@@ -98,14 +100,14 @@ public sealed partial class ReviewCycleService(
         catch (InvalidOperationException)
         {
             // Started concurrently: by this key (a retry) or by another.
-            return await ExistingStartAsync(definition.Id, idempotencyKey, cancellationToken).ConfigureAwait(false)
+            return await ExistingStartAsync(definition.Id, idempotencyKey, startHash, cancellationToken).ConfigureAwait(false)
                 ?? CycleResult.Conflict(definition.Id, "id", $"A review cycle with the id '{definition.Id}' already exists; choose another id.");
         }
 
         return new CycleResult(CycleResultKind.Accepted, definition.Id, [], await GetCycleAsync(definition.Id, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<CycleResult?> ExistingStartAsync(string cycleId, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<CycleResult?> ExistingStartAsync(string cycleId, string idempotencyKey, string startHash, CancellationToken cancellationToken)
     {
         var existing = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (existing is null)
@@ -113,7 +115,13 @@ public sealed partial class ReviewCycleService(
             return null;
         }
 
-        return InputOf(existing)?.StartKey == idempotencyKey
+        var input = InputOf(existing);
+        if (input?.StartKey == idempotencyKey && input.StartHash is { } hash && hash != startHash)
+        {
+            return CycleResult.KeyReused(cycleId);
+        }
+
+        return input?.StartKey == idempotencyKey
             ? new CycleResult(CycleResultKind.Repeated, cycleId, [], await GetCycleAsync(cycleId, cancellationToken).ConfigureAwait(false))
             : CycleResult.Conflict(cycleId, "id", $"A review cycle with the id '{cycleId}' already exists; choose another id.");
     }
@@ -239,15 +247,25 @@ public sealed partial class ReviewCycleService(
         })];
     }
 
+    private static DateTimeOffset AsUtc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
     private async Task<CycleView> ViewAsync(OrchestrationMetadata parent, CancellationToken cancellationToken)
     {
         var input = InputOf(parent) ?? new ReviewCycleInput();
         var status = parent.ReadCustomStatusAs<CycleStatus>() ?? NotYetRun(parent.InstanceId, input.Definition);
+        // When the cycle last changed on the app's clock (the orchestrators stamp their status with their logical now); the
+        // engine's LastUpdatedAt is wall-clock time and knows nothing of a moved development clock.
+        var updatedAt = status.UpdatedAt != default ? AsUtc(status.UpdatedAt) : input.StartedAt is { } started ? AsUtc(started) : parent.LastUpdatedAt;
         if (status.ActiveInstanceId is { } child && await client.GetInstanceAsync(child, cancellationToken).ConfigureAwait(false) is { IsRunning: true } running
             && running.ReadCustomStatusAs<CycleStatus>() is { } childStatus)
         {
             status = childStatus;
+            updatedAt = AsUtc(childStatus.UpdatedAt) > updatedAt ? AsUtc(childStatus.UpdatedAt) : updatedAt; // the stage steps while the parent waits
         }
+
+        // Overdue is a matter of today, not of when the orchestration last woke: computed at each read from the app's clock.
+        var today = CouncilClock.Today(time, input.Settings);
+        var deadline = status.NextDeadline is { } next ? next with { Overdue = next.Date < today } : null;
 
         return new CycleView
         {
@@ -260,7 +278,7 @@ public sealed partial class ReviewCycleService(
             CurrentBody = status.CurrentBody,
             CurrentBodyIndex = status.CurrentBodyIndex,
             Counts = status.Counts,
-            NextDeadline = status.NextDeadline,
+            NextDeadline = deadline,
             ConsultationOpens = input.Definition.Consultation.Opens,
             ConsultationCloses = status.ConsultationCloses,
             ConsultationClosedEarly = status.ConsultationClosedEarly,
@@ -281,7 +299,7 @@ public sealed partial class ReviewCycleService(
             RecentCommands = status.RecentCommands,
             CommandTarget = status.ActiveInstanceId ?? parent.InstanceId,
             StartedAt = parent.CreatedAt,
-            UpdatedAt = parent.LastUpdatedAt,
+            UpdatedAt = updatedAt,
         };
     }
 

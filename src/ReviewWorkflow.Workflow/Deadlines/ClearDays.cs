@@ -112,5 +112,16 @@ public static class ClearDays
         return day;
     }
 
+    /// <summary><paramref name="day"/>, or the first working day after it (a due date never falls on a day off).</summary>
+    public static DateOnly OnOrAfterWorkingDay(DateOnly day, CouncilSettings settings)
+    {
+        while (!IsWorkingDay(day, settings))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
     private static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 }

@@ -23,7 +23,7 @@ internal static class CycleScheduleBuilder
         var bodies = definition.Route.Select((step, index) => Body(step, index, definition.DraftingDeadline, settings)).ToList();
 
         var adoption = adoptedOn ?? (bodies.Count > 0 ? bodies[^1].MeetingDate : definition.DraftingDeadline);
-        var progress = settings.ProgressReportMonths.Where(m => m > 0).Distinct().Order().Select(adoption.AddMonths).ToList();
+        var progress = settings.ProgressReportMonths.Where(m => m > 0).Distinct().Order().Select(m => ClearDays.OnOrAfterWorkingDay(adoption.AddMonths(m), settings)).ToList();
         var nextReview = definition.Strategy.EffectiveExpiry.AddMonths(-settings.NextReviewLeadMonths);
 
         var schedule = new CycleSchedule

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReviewWorkflow.Workflow.Domain;
 
 /// <summary>A draft from the lead: its version, where the document is, and "you said, we did" per theme or pledge.</summary>
@@ -19,4 +21,11 @@ public sealed record YouSaidWeDid
     public string YouSaid { get; init; } = "";
 
     public string WeDid { get; init; } = "";
+
+    /// <summary>The lead's theme (from the responses page) this entry answers, so the report counts the responses behind
+    /// it and shows its chosen quotes; null links by <see cref="Theme"/> matching a theme's name, if one does.</summary>
+    /// <remarks>Left out of the JSON when null, so drafts recorded before themes existed (running cycles' histories and
+    /// the golden histories) serialise exactly as they did.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ThemeId { get; init; }
 }

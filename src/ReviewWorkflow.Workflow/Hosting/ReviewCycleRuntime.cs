@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReviewWorkflow.Directory;
 using ReviewWorkflow.DurableTask;
 using ReviewWorkflow.Notifications;
-using ReviewWorkflow.Storage.Configuration;
+using ReviewWorkflow.Workflow.Storage;
 
 namespace ReviewWorkflow.Workflow.Hosting;
 

@@ -7,7 +7,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Notifications.Webhook;
-using ReviewWorkflow.Storage.Tables;
+using Azure.Data.Tables;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Cycles;

@@ -32,7 +32,8 @@ public static class MonitoringPlan
 {
     /// <summary>
     /// Every multiple of each <see cref="CouncilSettings.ProgressReportMonths"/> period after adoption (6 and 12 by
-    /// default: six-monthly reports, every second one the annual report), up to the next review's start.
+    /// default: six-monthly reports, every second one the annual report), up to the next review's start; a due date on a
+    /// weekend or bank holiday moves to the next working day.
     /// </summary>
     public static IReadOnlyList<ProgressReport> ProgressReports(ReviewCycleDefinition definition, CouncilSettings settings, DateOnly adoptedOn)
     {
@@ -51,7 +52,7 @@ public static class MonitoringPlan
 
         return [.. reports.Select(r =>
         {
-            var due = adoptedOn.AddMonths(r.Key);
+            var due = Deadlines.ClearDays.OnOrAfterWorkingDay(adoptedOn.AddMonths(r.Key), settings);
             var label = r.Value % 12 == 0 ? "annual" : r.Value == 6 ? "six-monthly" : $"{r.Value}-monthly";
             return new ProgressReport(due, label, Deadlines.ClearDays.OnOrBeforeWorkingDay(due.AddDays(-settings.ProgressReportReminderDays), settings));
         })];

@@ -9,9 +9,10 @@ using static ReviewWorkflow.Workflow.Deadlines.DateText;
 namespace ReviewWorkflow.Workflow.Ratification;
 
 /// <summary>
-/// Version 1 of ratification: body by body, reminders to lead and clerk before each statutory date still ahead
-/// (report publication, key-decision notice), a nudge to the clerk the working day after a meeting whose decision is not
-/// recorded, and the clerk's decisions applied through <see cref="DecisionOutcomes.Effect"/>. A decision that does not fit
+/// Version 1 of ratification: body by body, reminders to lead and clerk before each statutory date (report publication,
+/// key-decision notice; <see cref="DueReminders"/>: late rather than never, a later body's publication only once the
+/// earlier bodies decided), a weekly escalation to clerk and lead from the working day after a meeting whose decision is
+/// not recorded (<see cref="DecisionEscalation"/>), and the clerk's decisions applied through <see cref="DecisionOutcomes.Effect"/>. A decision that does not fit
 /// (wrong body, wrong meeting, missing minute) is refused in the audit trail and changes nothing.
 /// </summary>
 public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInput, RatificationResult>
@@ -37,37 +38,30 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
             var current = definition with { Route = route };
             var step = route[index];
             var due = new List<DateTime>();
-            foreach (var reminder in RatificationReminders.For(current, settings, index, keyDecisionOnly: false).Where(r => !sent.Contains(r.Key)))
+            var reminders = RatificationReminders.For(current, settings, index, keyDecisionOnly: false);
+            foreach (var reminder in DueReminders.Now(reminders, sent, now, index, settings))
             {
-                if (reminder.Target < today)
+                sent.Add(reminder.Key); // late rather than never: a reminder whose day was jumped over still goes, once
+                await SendReminderAsync(context, current, reminder);
+            }
+
+            if (DueReminders.Next(reminders, sent, index, settings) is { } nextReminder)
+            {
+                due.Add(nextReminder);
+            }
+
+            if (DecisionEscalation.DueNow(index, step.MeetingDate, sent, now, settings) is { } week)
+            {
+                var escalationKey = DecisionEscalation.Key(index, step.MeetingDate, week);
+                sent.Add(escalationKey);
+                await OrchestrationSteps.NoticeAsync(context, Notice(current, index, NoticeKind.DecisionDue, Clerk(step, definition), $"{escalationKey}/{cycleId}", step.MeetingDate));
+                if (!string.Equals(Clerk(step, definition).Email, definition.Lead.Email, StringComparison.OrdinalIgnoreCase))
                 {
-                    sent.Add(reminder.Key); // its date has passed: too late to remind
-                }
-                else if (CouncilTime.SendAt(reminder.SendOn, settings) <= now)
-                {
-                    sent.Add(reminder.Key);
-                    await SendReminderAsync(context, current, reminder);
-                }
-                else
-                {
-                    due.Add(CouncilTime.SendAt(reminder.SendOn, settings));
+                    await OrchestrationSteps.NoticeAsync(context, Notice(current, index, NoticeKind.DecisionDue, definition.Lead, $"{escalationKey}/{cycleId}/lead", step.MeetingDate));
                 }
             }
 
-            var nudgeKey = $"decision-due/{index}/{step.MeetingDate:yyyy-MM-dd}";
-            if (!sent.Contains(nudgeKey))
-            {
-                var nudgeAt = CouncilTime.SendAt(RatificationReminders.DecisionNudgeDay(step.MeetingDate, settings), settings);
-                if (nudgeAt <= now)
-                {
-                    sent.Add(nudgeKey);
-                    await OrchestrationSteps.NoticeAsync(context, Notice(current, index, NoticeKind.DecisionDue, Clerk(step, definition), $"{nudgeKey}/{cycleId}", step.MeetingDate));
-                }
-                else
-                {
-                    due.Add(nudgeAt);
-                }
-            }
+            due.Add(DecisionEscalation.Next(step.MeetingDate, now, settings));
 
             var publication = ReviewWorkflow.Workflow.Deadlines.ClearDays.LatestPublicationDate(step.MeetingDate, settings);
             status = status with
@@ -96,7 +90,7 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
             switch (command.Kind)
             {
                 case CommandKind.RecordDecision when command.Decision is { } decision:
-                    var errors = DecisionValidator.Validate(route, index, decision, today);
+                    var errors = DecisionValidator.Validate(route, index, decision, today, decisions);
                     if (errors.Count > 0)
                     {
                         await OrchestrationSteps.RefuseAsync(context, cycleId, command, errors[0].Message);
@@ -131,19 +125,18 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
 
                     break;
                 case CommandKind.SetMeetingDate when command.Date is { } date:
-                    if (command.Body is null || !string.Equals(command.Body.Trim(), step.Body.Trim(), StringComparison.OrdinalIgnoreCase))
+                    var dateErrors = RouteOrder.MeetingChange(route, index, command.Body, date, today, decisions);
+                    if (dateErrors.Count > 0)
                     {
-                        await OrchestrationSteps.RefuseAsync(context, cycleId, command, $"The report is with {step.Body}; only its meeting date can be set now.");
-                    }
-                    else if (date <= today)
-                    {
-                        await OrchestrationSteps.RefuseAsync(context, cycleId, command, $"The new meeting date ({Format(date)}) must be after today.");
+                        await OrchestrationSteps.RefuseAsync(context, cycleId, command, dateErrors[0].Message);
                     }
                     else
                     {
-                        route[index] = step with { MeetingDate = date };
-                        await OrchestrationSteps.AuditAsync(context, cycleId, AuditActions.MeetingRescheduled, step.Body, $"rescheduled/{context.InstanceId}/{command.Id}",
-                            new Dictionary<string, string> { ["from"] = $"{step.MeetingDate:yyyy-MM-dd}", ["to"] = $"{date:yyyy-MM-dd}" }, command);
+                        var at = RouteOrder.IndexOf(route, index, command.Body);
+                        var moved = route[at];
+                        route[at] = moved with { MeetingDate = date };
+                        await OrchestrationSteps.AuditAsync(context, cycleId, AuditActions.MeetingRescheduled, moved.Body, $"rescheduled/{context.InstanceId}/{command.Id}",
+                            new Dictionary<string, string> { ["from"] = $"{moved.MeetingDate:yyyy-MM-dd}", ["to"] = $"{date:yyyy-MM-dd}" }, command);
                     }
 
                     break;
@@ -171,27 +164,16 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
     /// <summary>Reminders of key-decision notices for bodies from <paramref name="fromIndex"/> (the parent sends these before ratification).</summary>
     internal static async Task SendDueKeyDecisionRemindersAsync(TaskOrchestrationContext context, DateTime now, ReviewCycleDefinition definition, CouncilSettings settings, List<string> sent)
     {
-        var today = CouncilTime.DateOf(now, settings);
-        foreach (var reminder in RatificationReminders.For(definition, settings, 0, keyDecisionOnly: true).Where(r => !sent.Contains(r.Key)))
+        foreach (var reminder in DueReminders.Now(RatificationReminders.For(definition, settings, 0, keyDecisionOnly: true), sent, now, 0, settings))
         {
-            if (reminder.Target < today)
-            {
-                sent.Add(reminder.Key);
-            }
-            else if (CouncilTime.SendAt(reminder.SendOn, settings) <= now)
-            {
-                sent.Add(reminder.Key);
-                await SendReminderAsync(context, definition, reminder);
-            }
+            sent.Add(reminder.Key);
+            await SendReminderAsync(context, definition, reminder);
         }
     }
 
     /// <summary>When the next key-decision reminder is due, or null.</summary>
     internal static DateTime? NextKeyDecisionReminder(ReviewCycleDefinition definition, CouncilSettings settings, List<string> sent) =>
-        RatificationReminders.For(definition, settings, 0, keyDecisionOnly: true)
-            .Where(r => !sent.Contains(r.Key))
-            .Select(r => (DateTime?)CouncilTime.SendAt(r.SendOn, settings))
-            .Min();
+        DueReminders.Next(RatificationReminders.For(definition, settings, 0, keyDecisionOnly: true), sent, 0, settings);
 
     private static Person Clerk(RouteStep step, ReviewCycleDefinition definition) =>
         step.ClerkEmail is { } email ? new Person { Name = $"Clerk to {step.Body}", Email = email } : definition.Lead;

@@ -1,3 +1,4 @@
+using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Domain;
 using static ReviewWorkflow.Workflow.Deadlines.DateText;
 
@@ -15,8 +16,11 @@ public static class DecisionValidator
     /// <param name="currentIndex">The 0-based index of the body the report is with now.</param>
     /// <param name="decision">What the clerk entered.</param>
     /// <param name="today">The council's date today.</param>
-    public static IReadOnlyList<ValidationError> Validate(IReadOnlyList<RouteStep> route, int currentIndex, CommitteeDecision decision, DateOnly today)
+    /// <param name="decisions">The decisions recorded so far (the route stays in order: <see cref="RouteOrder"/>).</param>
+    public static IReadOnlyList<ValidationError> Validate(IReadOnlyList<RouteStep> route, int currentIndex, CommitteeDecision decision, DateOnly today,
+        IReadOnlyList<DecisionSummary>? decisions = null)
     {
+        decisions ??= [];
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(decision);
         var errors = new ErrorCollector();
@@ -41,6 +45,10 @@ public static class DecisionValidator
         {
             errors.Add("meetingDate", $"The {current.Body} meeting on {Format(decision.MeetingDate)} has not happened yet; record the decision after the meeting.");
         }
+        else if (RouteOrder.DecisionAfterPrevious(route, currentIndex, decision.MeetingDate, decisions) is { } early)
+        {
+            errors.Add(early.Field, early.Message);
+        }
 
         if (!Enum.IsDefined(decision.Outcome))
         {
@@ -55,6 +63,12 @@ public static class DecisionValidator
         errors.MaxLength("agendaItem", decision.AgendaItem, "the agenda item", AgendaItem);
         errors.Text("resolution", decision.Resolution, "the resolution as minuted", Resolution);
         CheckOutcomeNeeds(errors, decision);
+        if (DecisionOutcomes.NeedsNewMeetingDate(decision.Outcome) && decision.NewMeetingDate is { } moved && moved > decision.MeetingDate
+            && RouteOrder.InOrder(route, currentIndex, moved, decisions, "newMeetingDate") is { } outOfOrder)
+        {
+            errors.Add(outOfOrder.Field, outOfOrder.Message);
+        }
+
         return errors.Errors;
     }
 

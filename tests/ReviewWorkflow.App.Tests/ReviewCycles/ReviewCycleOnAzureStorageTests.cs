@@ -1,7 +1,7 @@
 using ReviewWorkflow.App.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using ReviewWorkflow.DurableTask.Configuration;
-using ReviewWorkflow.Storage.Tables;
+using Azure.Data.Tables;
 using ReviewWorkflow.Testing;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Cycles;
@@ -55,9 +55,9 @@ public class ReviewCycleOnAzureStorageTests
         }
 
         // The orchestrations' state is in the task hub's Azure tables on Azurite.
-        var tables = new TableServiceClient(await Azurite.GetConnectionAsync());
+        var tables = new TableServiceClient(await Azurite.GetConnectionStringAsync());
         var instanceRows = 0;
-        await foreach (var _ in tables.GetTableClient(rc.Hub + "Instances").QueryAsync(TableFilter.Create($"PartitionKey eq {id}"), select: ["PartitionKey"]))
+        await foreach (var _ in tables.GetTableClient(rc.Hub + "Instances").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["PartitionKey"]))
         {
             instanceRows++;
         }

@@ -41,6 +41,7 @@ public sealed partial class RunScriptTests : IDisposable
                 Assert.Equal("Ratification", seeded.Groups["pledge"].Value);
                 Assert.Equal(DemoCycles.Panel, seeded.Groups["body"].Value);
                 await AssertClerkSeesThePledgeOnceAsync();
+                await AssertEmailedLinksUseThePortServedAsync();
 
                 await first.CtrlCAsync();
                 await Task.Delay(1000);
@@ -80,6 +81,7 @@ public sealed partial class RunScriptTests : IDisposable
         ["RW_QUEUE_PORT"] = _queue.ToString(CultureInfo.InvariantCulture),
         ["RW_TABLE_PORT"] = _table.ToString(CultureInfo.InvariantCulture),
         ["RW_AZURITE_LOCATION"] = _data,
+        ["Email__OutboxPath"] = Path.Combine(_data, "outbox"), // not the checkout's .local/outbox, which earlier runs on other ports filled
     };
 
     private async Task WaitForHealthAsync(RunSh script)
@@ -113,6 +115,24 @@ public sealed partial class RunScriptTests : IDisposable
         Assert.Single(Regex.Matches(html, $"data-cycle=\"{DemoCycles.PledgeCycleId}\""));
         Assert.Contains(DemoCycles.Panel, html, StringComparison.Ordinal);
         Assert.Contains("Children in Care Pledge", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The demo's consultation requests (in the local outbox) link to the port run.sh serves on (RW_APP_PORT).</summary>
+    private async Task AssertEmailedLinksUseThePortServedAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Dev-User", "lead@council.example");
+        var deadline = DateTime.UtcNow + StartDeadline;
+        var links = new List<string>();
+        while (links.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            var outbox = await http.GetStringAsync(new Uri($"http://localhost:{_app}/api/outbox"));
+            links = [.. Regex.Matches(outbox, "https?://[^\"\\\\]+/respond/[^\"\\\\]+").Select(m => m.Value)];
+            await Task.Delay(links.Count == 0 ? 500 : 0);
+        }
+
+        Assert.NotEmpty(links);
+        Assert.All(links, l => Assert.StartsWith($"http://localhost:{_app}/respond/", l, StringComparison.Ordinal));
     }
 
     private static string LinkSigningKey()

@@ -56,7 +56,7 @@ public sealed class ClerkDecisionRecordedTests
         await cycle.WaitForAsync(host, v => v.Route[0].MeetingDate == deferredTo, "the deferral");
 
         // The meeting moves again: the clerk sets the Panel's next date.
-        var moved = deferredTo.AddDays(14);
+        var moved = deferredTo.AddDays(3); // still before Cabinet (the route stays in order)
         var html = await clerk.GetStringAsync($"/clerk/decisions/{cycle.Id}");
         using var set = await PostAsync(clerk, $"/clerk/decisions/{cycle.Id}?handler=MeetingDate", new Dictionary<string, string>
         {

@@ -83,7 +83,7 @@ public sealed class RemindNowTests
         Assert.Equal(CycleResultKind.Conflict, early.Kind);
         Assert.Contains("opens on", Assert.Single(early.Errors).Message, StringComparison.Ordinal);
         Assert.Equal(CycleResultKind.Conflict, late.Kind);
-        Assert.Contains("drafting", Assert.Single(late.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("being drafted", Assert.Single(late.Errors).Message, StringComparison.Ordinal);
         Assert.Equal(CycleResultKind.Invalid, noKey.Kind);
         Assert.Equal(CycleResultKind.NotFound, missing.Kind);
         Assert.DoesNotContain(h.Sent, s => s.Category == "consultation-reminder");

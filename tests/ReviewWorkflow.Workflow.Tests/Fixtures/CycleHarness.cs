@@ -1,10 +1,10 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ReviewWorkflow.Directory;
 using ReviewWorkflow.Notifications.Email;
-using ReviewWorkflow.Storage.Tables;
 using ReviewWorkflow.Testing;
 using ReviewWorkflow.Testing.DurableTask;
 using ReviewWorkflow.Workflow.Audit;
@@ -63,7 +63,7 @@ internal sealed class CycleHarness : IAsyncDisposable
     public static async Task<CycleHarness> StartAsync(CycleWorld world, Func<IEmailSender, IEmailSender>? wrapSender = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(world.Configuration).Build();
-        var connection = await Azurite.GetConnectionAsync();
+        var connection = await Azurite.GetConnectionStringAsync();
         var host = await DurableTaskTestHost.StartAsync(
             tasks => tasks.AddReviewCycleTasks(),
             world.Time,
@@ -92,6 +92,16 @@ internal sealed class CycleHarness : IAsyncDisposable
     public Task AdvanceToAsync(DateTimeOffset at) => Host.AdvanceToAsync(at);
 
     public Task AdvanceToAsync(int year, int month, int day, int hour = 12) => Host.AdvanceToAsync(new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Jumps the clock straight to <paramref name="at"/>, as the development clock does (no stop at each timer on
+    /// the way, unlike <see cref="AdvanceToAsync(DateTimeOffset)"/>), then lets whatever is due run.</summary>
+    public async Task JumpToAsync(DateTimeOffset at)
+    {
+        World.Time.SetUtcNow(at);
+        await Host.RunUntilIdleAsync();
+        await Host.SweepAsync();
+        await Host.RunUntilIdleAsync();
+    }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -58,7 +58,7 @@ public class DecisionValidatorTests
         var defer = CabinetRecommends with { Outcome = DecisionOutcome.Defer };
         Assert.Equal("newMeetingDate", Assert.Single(Validate(defer)).Field);
         Assert.Equal("newMeetingDate", Assert.Single(Validate(defer with { NewMeetingDate = new DateOnly(2027, 4, 1) })).Field);
-        Assert.Empty(Validate(defer with { NewMeetingDate = new DateOnly(2027, 5, 18) }));
+        Assert.Empty(Validate(defer with { NewMeetingDate = new DateOnly(2027, 5, 4) }));
         Assert.Equal("newMeetingDate", Assert.Single(Validate(CabinetRecommends with { NewMeetingDate = new DateOnly(2027, 5, 18) })).Field);
     }
 

@@ -26,6 +26,9 @@ public sealed class DecisionModel(ReviewCycleService cycles, TimeProvider time) 
 
     public const string NextMeetingDateField = "nextMeetingDate";
 
+    /// <summary>How long a command may take to show before the page redirects anyway (so the next page shows it).</summary>
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(5);
+
     [FromRoute]
     public string CycleId { get; set; } = "";
 
@@ -65,6 +68,10 @@ public sealed class DecisionModel(ReviewCycleService cycles, TimeProvider time) 
 
     [BindProperty]
     public string? MeetingKey { get; set; }
+
+    /// <summary>The body whose meeting is re-dated: the one the report is with (the default) or a later one.</summary>
+    [BindProperty]
+    public string? MeetingBody { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -126,7 +133,7 @@ public sealed class DecisionModel(ReviewCycleService cycles, TimeProvider time) 
         if (local.Count > 0)
         {
             // The workflow cannot take a decision without a date or an outcome; check the rest as it would, to show every problem at once.
-            var rest = Due is null ? [] : DecisionValidator.Validate(Cycle!.Route, Due.BodyIndex, decision, CouncilClock.Today(time, cycles.Settings))
+            var rest = Due is null ? [] : DecisionValidator.Validate(Cycle!.Route, Due.BodyIndex, decision, CouncilClock.Today(time, cycles.Settings), Cycle.Decisions)
                 .Where(e => local.TrueForAll(l => l.Field != e.Field));
             ShowErrors([.. local, .. rest], DecisionField);
             return Page();
@@ -135,6 +142,7 @@ public sealed class DecisionModel(ReviewCycleService cycles, TimeProvider time) 
         var result = await cycles.RecordDecisionAsync(CycleId, decision, User.ActorFor(WebRoles.Clerk)!, HttpContext.RequestId(), IdempotencyKey ?? "", cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
+            await cycles.WaitForCommandAsync(result, SettleTimeout, cancellationToken).ConfigureAwait(false);
             return Redirect($"/clerk?recorded={Uri.EscapeDataString(CycleId)}&outcome={outcome!.Value}");
         }
 
@@ -157,9 +165,10 @@ public sealed class DecisionModel(ReviewCycleService cycles, TimeProvider time) 
             return Page();
         }
 
-        var result = await cycles.SetMeetingDateAsync(CycleId, Due?.Body ?? Body ?? "", date, User.ActorFor(WebRoles.Clerk)!, HttpContext.RequestId(), MeetingKey ?? "", cancellationToken).ConfigureAwait(false);
+        var result = await cycles.SetMeetingDateAsync(CycleId, string.IsNullOrWhiteSpace(MeetingBody) ? Due?.Body ?? "" : MeetingBody, date, User.ActorFor(WebRoles.Clerk)!, HttpContext.RequestId(), MeetingKey ?? "", cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
+            await cycles.WaitForCommandAsync(result, SettleTimeout, cancellationToken).ConfigureAwait(false);
             return Redirect($"/clerk?rescheduled={Uri.EscapeDataString(CycleId)}");
         }
 

@@ -36,6 +36,9 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
     private (DateTimeOffset LoadedAt, Task<IReadOnlyList<CycleView>> Load)? _list;
     private Task? _refresh;
 
+    /// <summary>Counts invalidations of the list, so a background reload that began before one never lands after it.</summary>
+    private long _listGeneration;
+
     public int Capacity => capacity;
 
     public TimeSpan StatusTtl { get; } = statusTtl ?? TimeSpan.FromSeconds(1);
@@ -160,7 +163,7 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
                 task = stale.Load;
                 if (_refresh is null)
                 {
-                    _refresh = RefreshAsync(load, now);
+                    _refresh = RefreshAsync(load, now, _listGeneration);
                 }
             }
             else
@@ -200,7 +203,7 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
     }
 
     /// <summary>Reloads the list in the background; a failed reload keeps the list there was (until it is too old).</summary>
-    private async Task RefreshAsync(Func<Task<IReadOnlyList<CycleView>>> load, DateTimeOffset startedAt)
+    private async Task RefreshAsync(Func<Task<IReadOnlyList<CycleView>>> load, DateTimeOffset startedAt, long generation)
     {
         await Task.Yield();
         try
@@ -209,8 +212,10 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
             await task.ConfigureAwait(false);
             lock (_listGate)
             {
-                // A fresher load (after a command of this process) may have landed meanwhile: keep the newer one.
-                if (_list is not { } current || current.LoadedAt <= startedAt)
+                // A fresher load (after a command of this process) may have landed meanwhile: keep the newer one. A start or
+                // command of this process since the reload began (the list invalidated) makes the reload stale: drop it,
+                // or the list read before the command would be served again once the command settles.
+                if (generation == _listGeneration && (_list is not { } current || current.LoadedAt <= startedAt))
                 {
                     _list = (startedAt, task);
                 }
@@ -245,6 +250,7 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
         lock (_listGate)
         {
             _list = null;
+            _listGeneration++;
         }
     }
 
