@@ -1,34 +1,32 @@
 #!/usr/bin/env bash
-# Builds the deployable Azure Functions app folder: host.json, one folder per function (function.json) and the app as a
-# linux-x64 self-contained executable named in host.json (customHandler.description.defaultExecutablePath).
-# Usage: ./publish.sh [output-folder]   (default: artifacts/functionapp). Builds in artifacts/publish-build, so the
-# RID-specific restore never touches the bin/obj folders of a developer's normal build.
+# Builds the two deployable folders azd ships (azure.yaml):
+#   artifacts/functionapp  the Durable Functions app (isolated worker): host.json, functions.metadata, extensions.json,
+#                          worker.config.json, .azurefunctions/ and the worker — ready for zip deploy to Flex Consumption
+#   artifacts/webapp       the web app (pages, JSON API, SendGrid webhook) for App Service on Linux (.NET 10)
+# Usage: ./publish.sh [artifacts-folder]   (default: artifacts). Framework-dependent: both Azure hosts provide .NET 10.
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
-out="${1:-$root/artifacts/functionapp}"
-build="$root/artifacts/publish-build"
-project="$root/src/ReviewWorkflow.App/ReviewWorkflow.App.csproj"
-functions="$root/src/ReviewWorkflow.App/Functions"
+out="${1:-$root/artifacts}"
+functionapp="$out/functionapp"
+webapp="$out/webapp"
 
-echo "==> Publishing ReviewWorkflow.App (linux-x64, self-contained) to $out"
-rm -rf "$out"
-mkdir -p "$out"
-dotnet publish "$project" -c Release -r linux-x64 --self-contained true --nologo -v quiet \
-  --artifacts-path "$build" -o "$out" -p:UseAppHost=true -p:GenerateDocumentationFile=false
-
-cp "$root/host.json" "$out/host.json"
-for dir in "$functions"/*/; do
-  name="$(basename "$dir")"
-  if [ -f "$dir/function.json" ]; then
-    mkdir -p "$out/$name"
-    cp "$dir/function.json" "$out/$name/function.json"
-  fi
+echo "==> Publishing ReviewWorkflow.Functions to $functionapp"
+rm -rf "$functionapp" "$webapp"
+dotnet publish "$root/src/ReviewWorkflow.Functions/ReviewWorkflow.Functions.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly -o "$functionapp"
+for file in host.json functions.metadata extensions.json worker.config.json; do
+  [ -f "$functionapp/$file" ] || { echo "publish.sh: $functionapp/$file is missing" >&2; exit 1; }
 done
 
-exe="$(sed -n 's/.*"defaultExecutablePath": *"\([^"]*\)".*/\1/p' "$root/host.json")"
-if [ ! -x "$out/$exe" ]; then
-  echo "publish.sh: $out/$exe (host.json defaultExecutablePath) is missing or not executable" >&2
-  exit 1
+echo "==> Publishing ReviewWorkflow.App (the web app) to $webapp"
+dotnet publish "$root/src/ReviewWorkflow.App/ReviewWorkflow.App.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly -o "$webapp"
+[ -f "$webapp/ReviewWorkflow.App.dll" ] || { echo "publish.sh: $webapp/ReviewWorkflow.App.dll is missing" >&2; exit 1; }
+# GOV.UK Frontend's built styles, scripts, fonts and images: the web app serves them from the nearest
+# node_modules/govuk-frontend/dist/govuk at or above its content root, which in App Service is this folder.
+govuk="node_modules/govuk-frontend/dist/govuk"
+if [ ! -d "$root/$govuk" ]; then
+  (cd "$root" && npm ci --no-audit --no-fund >&2)
 fi
-chmod +x "$out/$exe"
-echo "==> $out: host.json, $(find "$out" -mindepth 2 -name function.json | wc -l) functions, executable $exe"
+mkdir -p "$webapp/$(dirname "$govuk")"
+cp -R "$root/$govuk" "$webapp/$govuk"
+
+echo "==> $functionapp (Functions app) and $webapp (web app) are ready"

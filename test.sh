@@ -20,9 +20,9 @@ rw_say "Starting Azurite for the tests on 127.0.0.1:$blob/$queue/$table (in memo
 rw_start_azurite "$blob" "$queue" "$table" --inMemoryPersistence
 export RW_TEST_STORAGE; RW_TEST_STORAGE="$(rw_connection_string "$blob" "$queue" "$table")"
 
-rw_say "Publishing the Functions app (./publish.sh) for the published-executable test"
-./publish.sh "$RW_ROOT/artifacts/functionapp" >/dev/null
-export RW_PUBLISHED_APP="$RW_ROOT/artifacts/functionapp"
+rw_say "Publishing the Functions app and the web app (./publish.sh) for the tests that read the published folders"
+./publish.sh "$RW_ROOT/artifacts" >/dev/null
+export RW_PUBLISHED_ARTIFACTS="$RW_ROOT/artifacts"
 
 rw_say "Running tests"
 log=$(mktemp)

@@ -35,7 +35,16 @@ internal sealed class AppProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
             ["Urls"] = BaseAddress.ToString().TrimEnd('/'), // appsettings.json's Urls outranks ASPNETCORE_URLS
             ["AzureWebJobsStorage"] = options.Storage,
-            ["Durable__AzureStorage__TaskHubName"] = TaskHub,
+            ["Durable__HubName"] = TaskHub,
+            // A SIGKILLed worker's partition leases and locked messages come free after these (the defaults, 30 s and
+            // 5 min, are for production); polls and the wake-up sweep every second keep the driven app responsive.
+            ["Durable__LeaseInterval"] = "00:00:15",
+            ["Durable__LeaseRenewInterval"] = "00:00:05",
+            ["Durable__LeaseAcquireInterval"] = "00:00:05",
+            ["Durable__ControlQueueVisibilityTimeout"] = "00:00:30",
+            ["Durable__WorkItemQueueVisibilityTimeout"] = "00:00:30",
+            ["Durable__MaxQueuePollingInterval"] = "00:00:01",
+            ["Durable__WakeUpSweepInterval"] = "00:00:02",
             ["Workflow__PublicBaseUrl"] = BaseAddress.ToString(),
             ["Workflow__LinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Workflow__AuditTable"] = AuditTable,
@@ -81,7 +90,6 @@ internal sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(_options.AppDll);
-        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
         foreach (var (key, value) in _environment)
         {
             start.Environment[key] = value;

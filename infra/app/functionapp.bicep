@@ -1,5 +1,6 @@
-// The Function App: Linux, Flex Consumption (FC1), runtime "custom" (the app's own executable, see host.json),
-// user-assigned identity for storage, Key Vault references, deployment package and Application Insights.
+// The Function App: Linux, Flex Consumption (FC1), .NET isolated worker on .NET 10 (src/ReviewWorkflow.Functions, the
+// Durable Functions app that runs the review cycle's orchestrators and activities), user-assigned identity for storage,
+// Key Vault references, the deployment package container and Application Insights. No HTTP functions: no Easy Auth here.
 param name string
 param planName string
 param location string
@@ -10,11 +11,10 @@ param storageAccountName string
 param deploymentContainerUrl string
 param applicationInsightsConnectionString string
 param taskHubName string
-param authClientId string
-param authClientSecretUri string
 param sendGridApiKeyUri string
 param tokenSigningKeyUri string
 param emailFromAddress string
+@description('Public URL of the web app: consultee links in the emails the activities send start here.')
 param publicBaseUrl string
 param directoryProvider string
 
@@ -65,21 +65,21 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: 2048
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
 }
 
-// Every key the app reads is set here or documented as optional in README.md's configuration table
-// (tests/ReviewWorkflow.App.Tests/Deployment/ConfigurationCoverageTests.cs checks it; BicepBuildTests checks the compiled
-// template). Secrets are Key Vault references that App Service resolves as the user-assigned identity.
+// Every key the Functions app reads is set here or documented as optional in README.md's configuration table
+// (tests/ReviewWorkflow.App.Tests/Deployment/ConfigurationCoverageTests.cs and BicepBuildTests check it). Secrets are Key
+// Vault references that App Service resolves as the user-assigned identity.
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
   properties: {
-    // The host's own storage (and the app's, via the same keys): identity-based, no connection string.
+    // The host's storage, its Durable extension's task hub, and the activities' tables: identity-based, no key.
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identityClientId
     AzureWebJobsStorage__blobServiceUri: 'https://${storageAccountName}.blob.${environment().suffixes.storage}'
@@ -87,65 +87,18 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     AzureWebJobsStorage__tableServiceUri: 'https://${storageAccountName}.table.${environment().suffixes.storage}'
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    // The durable runtime: the queue triggers' queueName is %Durable__AzureStorage__TaskHubName%-control/-workitems.
-    Durable__AzureStorage__TaskHubName: taskHubName
-    Durable__EnableDispatcher: 'false'
+    // host.json: "hubName": "%Durable__HubName%" — the same setting (and value) the web app's client reads.
+    Durable__HubName: taskHubName
     Storage__ManagedIdentityClientId: identityClientId
-    // Empty when no SendGrid key was given: the app then writes emails to its local outbox instead of sending them.
+    // Empty when no SendGrid key was given: the activities then write emails to the local outbox instead of sending them.
     Email__SendGridApiKey: empty(sendGridApiKeyUri) ? '' : '@Microsoft.KeyVault(SecretUri=${sendGridApiKeyUri})'
     Email__FromAddress: emailFromAddress
     Email__FromName: 'Strategy review'
     Directory__Provider: directoryProvider
     Directory__ManagedIdentityClientId: identityClientId
-    Web__AppServiceAuthentication: 'true'
     Workflow__LinkSigningKey: '@Microsoft.KeyVault(SecretUri=${tokenSigningKeyUri})'
-    Workflow__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net/' : publicBaseUrl
-    MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@Microsoft.KeyVault(SecretUri=${authClientSecretUri})'
+    Workflow__PublicBaseUrl: publicBaseUrl
   }
-}
-
-// App Service Authentication with Microsoft Entra ID. Anonymous requests are let through: consultees answer from an
-// emailed link without an account; the app requires sign-in (and the lead/clerk/admin app roles) on staff pages and
-// reads the signed-in user from X-MS-CLIENT-PRINCIPAL.
-resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = {
-  parent: functionApp
-  name: 'authsettingsV2'
-  properties: {
-    platform: {
-      enabled: true
-    }
-    globalValidation: {
-      requireAuthentication: false
-      unauthenticatedClientAction: 'AllowAnonymous'
-    }
-    identityProviders: {
-      azureActiveDirectory: {
-        enabled: true
-        registration: {
-          openIdIssuer: '${environment().authentication.loginEndpoint}${subscription().tenantId}/v2.0'
-          clientId: authClientId
-          clientSecretSettingName: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
-        }
-        validation: {
-          allowedAudiences: [
-            'api://${authClientId}'
-          ]
-        }
-      }
-    }
-    login: {
-      tokenStore: {
-        enabled: true
-      }
-    }
-    httpSettings: {
-      requireHttps: true
-    }
-  }
-  dependsOn: [
-    appSettings
-  ]
 }
 
 output name string = functionApp.name
-output uri string = 'https://${functionApp.properties.defaultHostName}'

@@ -1,4 +1,5 @@
-// The app's user-assigned managed identity: storage, Key Vault and Application Insights trust it, never a key.
+// The one user-assigned managed identity of both apps (web app and Function App): storage, Key Vault and Application
+// Insights trust it, never a key. Its data roles are assigned where the data lives (storage.bicep, keyvault.bicep, monitoring.bicep).
 param name string
 param location string
 param tags object

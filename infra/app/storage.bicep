@@ -1,5 +1,5 @@
-// Storage for the Functions host and the app: tables (durable state, audit), queues (durable work), blobs (host
-// leases, the deployment package). Shared-key access is off: everything authenticates as the managed identity.
+// Storage for both apps: the Functions host and its Durable task hub, and the app tables both apps read and write.
+// Shared-key access is off: everything authenticates as the one user-assigned managed identity.
 param name string
 param location string
 param tags object
@@ -32,7 +32,8 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   name: deploymentContainerName
 }
 
-// Storage Blob Data Owner: b7e6dc6d-f1e8-4753-8033-0f276bb0955b (host leases and the deployment package)
+// Storage Blob Data Owner: b7e6dc6d-f1e8-4753-8033-0f276bb0955b (Functions host leases, the deployment package, the task
+// hub's large-message and lease blobs; Durable Functions on Azure Storage needs Owner, not Contributor)
 resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, principalId, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
   scope: storage
@@ -43,7 +44,8 @@ resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Storage Queue Data Contributor: 974c5e8b-45b9-4653-ba55-5f855dd0fb88 (durable work queues, queue triggers)
+// Storage Queue Data Contributor: 974c5e8b-45b9-4653-ba55-5f855dd0fb88 (the task hub's control and work-item queues: the
+// Functions host reads them, the web app's client writes starts and events to them)
 resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, principalId, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
   scope: storage
@@ -54,7 +56,8 @@ resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   }
 }
 
-// Storage Table Data Contributor: 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 (durable state, audit, responses)
+// Storage Table Data Contributor: 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 (the task hub's Instances/History/Partitions
+// tables, wake-ups, audit, responses, links, ledgers — both apps)
 resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, principalId, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
   scope: storage

@@ -76,7 +76,8 @@ public static class DurableTaskServiceCollectionExtensions
             "ReviewWorkflow",
             sp.GetRequiredService<OrchestrationServiceFactory>().Create(),
             sp.GetRequiredService<DataConverter>(),
-            sp.GetRequiredService<TaskFactory>().Registry.LatestVersion));
+            sp.GetRequiredService<TaskFactory>().Registry.LatestVersion,
+            PendingInputs(sp)));
         services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<StorageDurableTaskClient>());
         services.AddSingleton<IOrchestrationHistoryReader>(sp => sp.GetRequiredService<StorageDurableTaskClient>());
 
@@ -103,6 +104,15 @@ public static class DurableTaskServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(register);
         services.AddSingleton(new WorkflowTaskRegistration(register));
         return services;
+    }
+
+    private static PendingInputReader PendingInputs(IServiceProvider sp)
+    {
+        var storage = sp.GetRequiredService<TaskHubStorage>();
+        var hub = sp.GetRequiredService<IOptions<DurableTaskOptions>>().Value.HubName;
+        return new PendingInputReader(
+            storage.CreateTableServiceClient().GetTableClient(hub + "Instances"),
+            storage.CreateBlobServiceClient().GetBlobContainerClient(hub.ToLowerInvariant() + "-largemessages"));
     }
 
     private static void BindStorage(IConfigurationSection section, TaskHubStorageOptions options)

@@ -4,8 +4,8 @@ namespace ReviewWorkflow.Testing;
 
 /// <summary>
 /// Configuration that gives one test app (or workflow harness) storage of its own on the shared Azurite: its own task
-/// hub, workflow tables and local outbox folder, a fresh link-signing key, mail to the local outbox, and the
-/// standalone dispatcher (not the Functions host).
+/// hub, workflow tables and local outbox folder, a fresh link-signing key, mail to the local outbox, and the embedded
+/// Durable Task worker.
 /// </summary>
 public static class IsolatedAppSettings
 {
@@ -21,13 +21,17 @@ public static class IsolatedAppSettings
     };
 
     /// <summary><see cref="Workflow"/> plus the storage connection, a task hub named <paramref name="hubPrefix"/> and 12
-    /// hex digits, the local outbox in <paramref name="outboxFolder"/>, and no custom-handler port.</summary>
+    /// hex digits (one partition, polled and swept every second), and the local outbox in
+    /// <paramref name="outboxFolder"/>.</summary>
     public static async Task<Dictionary<string, string?>> AppAsync(string hubPrefix, string outboxFolder)
     {
         var settings = Workflow();
         settings["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync().ConfigureAwait(false);
-        settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = null;
-        settings["Durable:AzureStorage:TaskHubName"] = hubPrefix + Guid.NewGuid().ToString("N")[..12];
+        settings["Durable:HubName"] = hubPrefix + Guid.NewGuid().ToString("N")[..12];
+        // One partition, quick polls and a sweep every second: a test app reacts within a second or two.
+        settings["Durable:PartitionCount"] = "1";
+        settings["Durable:MaxQueuePollingInterval"] = "00:00:01";
+        settings["Durable:WakeUpSweepInterval"] = "00:00:01";
         settings["Email:SendGridApiKey"] = "";
         settings["Email:OutboxPath"] = outboxFolder;
         return settings;

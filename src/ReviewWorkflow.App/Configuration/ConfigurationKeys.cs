@@ -1,8 +1,6 @@
-using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.App.Telemetry;
 using ReviewWorkflow.Directory;
-using ReviewWorkflow.Durable;
-using ReviewWorkflow.Durable.AzureStorage;
+using ReviewWorkflow.DurableTask.Configuration;
 using ReviewWorkflow.Notifications;
 using ReviewWorkflow.Workflow.Storage;
 using ReviewWorkflow.Web;
@@ -12,7 +10,8 @@ using ReviewWorkflow.Workflow.Hosting;
 namespace ReviewWorkflow.App.Configuration;
 
 /// <summary>
-/// Every configuration key the app reads, in one place: the options classes bound from sections (each settable
+/// Every configuration key the apps read — the web app, and the Functions app, which binds the same sections through the
+/// shared registration (AddReviewCycleRuntime: Storage, Durable, Email, Directory, Workflow) — in one place: the options classes bound from sections (each settable
 /// property is a key, <c>Section__Property</c> as an app setting) and the top-level keys. A test checks that each is
 /// set by infra/ or documented as optional in README.md.
 /// </summary>
@@ -22,8 +21,7 @@ public static class ConfigurationKeys
     public static readonly IReadOnlyList<(string Section, Type Options)> Sections =
     [
         (StorageOptions.SectionName, typeof(StorageOptions)),
-        (DurableOptions.SectionName, typeof(DurableOptions)),
-        (AzureStorageDurableOptions.SectionName, typeof(AzureStorageDurableOptions)),
+        (DurableTaskOptions.SectionName, typeof(DurableTaskOptions)),
         (EmailOptions.SectionName, typeof(EmailOptions)),
         (DirectoryOptions.SectionName, typeof(DirectoryOptions)),
         (WebOptions.SectionName, typeof(WebOptions)),
@@ -38,11 +36,17 @@ public static class ConfigurationKeys
         StorageServiceCollectionExtensions.FunctionsStorageKey,
         "AzureWebJobsStorage__tableServiceUri",
         "AzureWebJobsStorage__queueServiceUri",
+        "AzureWebJobsStorage__blobServiceUri",
         "AzureWebJobsStorage__clientId",
-        FunctionsHost.PortKey,
         WebAuthentication.WebsiteAuthEnabledKey,
         TelemetryExtensions.OtlpEndpointKey,
         "OTEL_SERVICE_NAME",
+    ];
+
+    /// <summary>Settings host.json names as <c>%key%</c>: the Functions host reads them for the Functions app.</summary>
+    public static readonly IReadOnlyList<string> FunctionsHostJson =
+    [
+        DurableTaskOptions.SectionName + "__" + nameof(DurableTaskOptions.HubName),
     ];
 
     /// <summary>Properties of the options base classes that are not the app's settings.</summary>
@@ -51,7 +55,7 @@ public static class ConfigurationKeys
 
     /// <summary>All keys in app-setting spelling (<c>__</c> between sections).</summary>
     public static IEnumerable<string> All() =>
-        TopLevel.Concat(Sections.SelectMany(s => s.Options.GetProperties()
+        TopLevel.Concat(FunctionsHostJson).Distinct().Concat(Sections.SelectMany(s => s.Options.GetProperties()
             .Where(p => p.CanWrite && p.SetMethod!.IsPublic && !Inherited.Contains(p.Name))
             .Select(p => s.Section.Replace(":", "__", StringComparison.Ordinal) + "__" + p.Name)));
 }

@@ -1,4 +1,4 @@
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask.Client;
 using ReviewWorkflow.Workflow.Council;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Domain;

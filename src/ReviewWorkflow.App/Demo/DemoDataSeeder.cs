@@ -1,16 +1,14 @@
-using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.Workflow.Hosting;
 
 namespace ReviewWorkflow.App.Demo;
 
 /// <summary>
 /// Runs <see cref="DemoData"/> once in the background when the app starts with <c>Demo:SeedData=true</c>: it waits
-/// until the task hub's tables and queues and the workflow's tables exist (retrying while storage is not answering),
+/// until the workflow's tables exist (retrying while storage is not answering),
 /// then seeds. A failure is logged, never stops the app. <see cref="Completion"/> is the run's result (for tests).
 /// </summary>
 public sealed partial class DemoDataSeeder(
     DemoData demo,
-    DurableStoreInitializer store,
     WorkflowTables tables,
     ILogger<DemoDataSeeder> logger) : BackgroundService
 {
@@ -47,7 +45,6 @@ public sealed partial class DemoDataSeeder(
         {
             try
             {
-                await store.EnsureAsync(stoppingToken).ConfigureAwait(false);
                 await tables.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
                 return;
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ReviewWorkflow.DurableTask.WakeUps;
 using ReviewWorkflow.Web.Development;
 using ReviewWorkflow.Web.Security;
 
@@ -32,7 +33,7 @@ public static class DevelopmentClockExtensions
         // Registered before the libraries' TryAddSingleton(TimeProvider.System), so every component reads this clock.
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton<IDevelopmentClock>(new ControllableDevelopmentClock(clock));
+        builder.Services.AddSingleton<IDevelopmentClock>(sp => new ControllableDevelopmentClock(clock, sp.GetService<WakeUpSweeper>()));
         builder.Services.AddSingleton<IStartupFilter, DevelopmentClockStartupFilter>();
         return builder;
     }
@@ -121,6 +122,8 @@ public static class DevelopmentClockExtensions
             return;
         }
 
+        // Whatever fell due by the new time happens now, not at the next periodic sweep.
+        context.RequestServices.GetService<WakeUpSweeper>()?.RequestSweep();
         await Results.Ok(new ClockState(clock.GetUtcNow(), clock.Offset)).ExecuteAsync(context).ConfigureAwait(false);
     }
 

@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
-using ReviewWorkflow.App.Telemetry;
 using ReviewWorkflow.Workflow.Storage;
 
 namespace ReviewWorkflow.App.Health;
@@ -11,15 +10,13 @@ namespace ReviewWorkflow.App.Health;
 /// <summary>One component's state in the health report.</summary>
 public sealed record ComponentHealth(bool Reachable, string Endpoint, long ElapsedMs, string? Error);
 
-/// <summary>The body of GET /health. <paramref name="WorkQueues"/>: the durable work queues' backlog and the age of the
-/// oldest pending work item (informational: a backlog does not make the app unhealthy); null when storage is unreachable.</summary>
-public sealed record HealthReport(string Status, bool Healthy, ComponentHealth Tables, ComponentHealth Queues, WorkQueueSnapshot? WorkQueues);
+/// <summary>The body of GET /health: Table and Queue storage (the app's tables, the task hub's tables and queues).</summary>
+public sealed record HealthReport(string Status, bool Healthy, ComponentHealth Tables, ComponentHealth Queues);
 
 /// <summary>Pings both storage services in parallel (the SDK clients named
 /// <see cref="StorageServiceCollectionExtensions.HealthClientName"/>: one attempt each, listing at most one table or queue),
 /// each bounded by a short timeout so /health never hangs.</summary>
-public sealed class StorageHealthProbe(IAzureClientFactory<TableServiceClient> tableClients, IAzureClientFactory<QueueServiceClient> queueClients,
-    WorkQueueMonitor workQueues, ILogger<StorageHealthProbe> logger)
+public sealed class StorageHealthProbe(IAzureClientFactory<TableServiceClient> tableClients, IAzureClientFactory<QueueServiceClient> queueClients, ILogger<StorageHealthProbe> logger)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
@@ -38,22 +35,7 @@ public sealed class StorageHealthProbe(IAzureClientFactory<TableServiceClient> t
                 table.Reachable, table.Error, queue.Reachable, queue.Error);
         }
 
-        WorkQueueSnapshot? backlog = null;
-        if (queue.Reachable)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(Timeout);
-            try
-            {
-                backlog = await workQueues.SampleAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Reported as unknown; reachability above is what decides health.
-            }
-        }
-
-        return new HealthReport(healthy ? "healthy" : "unhealthy", healthy, table, queue, backlog);
+        return new HealthReport(healthy ? "healthy" : "unhealthy", healthy, table, queue);
     }
 
     /// <summary>Lists at most one table: any answer but an error means the service and the credential work.</summary>

@@ -1,5 +1,4 @@
 using ReviewWorkflow.Notifications.Webhook;
-using ReviewWorkflow.Orchestrations;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Hosting;
 
@@ -7,8 +6,9 @@ namespace ReviewWorkflow.App.Hosting;
 
 /// <summary>
 /// The review-cycle workflow in the app: its services (<see cref="ReviewCycleService"/>, audit, responses, Table Storage
-/// email ledger and webhook deduplicator, consultee links), its orchestrators and activities on the app's durable runtime
-/// (Azure Storage, <see cref="DurableRuntimeExtensions.AddReviewWorkflowDurable"/>), and SendGrid's Event Webhook.
+/// email ledger and webhook deduplicator, consultee links), its orchestrators and activities on the Durable Task
+/// Framework over Azure Storage (section <c>Durable</c>; the worker is embedded unless <c>Durable:WorkerEnabled</c> is
+/// false), and SendGrid's Event Webhook.
 /// </summary>
 public static partial class ReviewCycleHostingExtensions
 {
@@ -16,23 +16,12 @@ public static partial class ReviewCycleHostingExtensions
     public const string SendGridWebhookPath = "/webhooks/sendgrid";
 
     /// <summary>
-    /// Registers the workflow (section <c>Workflow</c>). Call before <see cref="DurableRuntimeExtensions.AddReviewWorkflowDurable"/>,
-    /// which collects the <see cref="DurableTaskRegistration"/>s; needs AddReviewWorkflowStorage, AddReviewWorkflowEmail and
-    /// AddReviewWorkflowDirectory (in any order).
+    /// Registers storage, the workflow (section <c>Workflow</c>), email, the directory and the Durable Task worker and
+    /// client with the review cycle's tasks — <see cref="ReviewCycleRuntime.AddReviewCycleRuntime"/>, the same registration
+    /// the worker-only process and the Azure Functions app use.
     /// </summary>
-    public static IServiceCollection AddReviewCycle(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(d => d.ServiceType == typeof(DurableStoreInitializer)))
-        {
-            throw new InvalidOperationException($"Call {nameof(AddReviewCycle)} before AddReviewWorkflowDurable: the durable runtime takes its orchestrators when it is registered.");
-        }
-
-        services.AddReviewCycleServices(configuration);
-        services.AddSingleton(new DurableTaskRegistration(b => b.AddReviewCycleOrchestrations()));
-        return services;
-    }
+    public static IServiceCollection AddReviewCycle(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddReviewCycleRuntime(configuration);
 
     /// <summary>
     /// <c>POST /webhooks/sendgrid</c>: SendGrid's signed Event Webhook (signature checked with <c>Email:WebhookPublicKey</c>;

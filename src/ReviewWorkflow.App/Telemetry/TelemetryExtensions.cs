@@ -2,7 +2,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using ReviewWorkflow.Durable.Engine;
 using ReviewWorkflow.Workflow.Telemetry;
 
 namespace ReviewWorkflow.App.Telemetry;
@@ -18,22 +17,22 @@ public static class TelemetryExtensions
 
     public const string ServiceName = "reviewworkflow";
 
-    /// <summary>The trace sources exported: the app's, the durable runtime's (one span per work item) and ASP.NET Core's.</summary>
-    public static readonly IReadOnlyList<string> ExportedSources =
-        [ReviewWorkflowMetrics.Name, DurableTelemetry.Name, ReviewWorkflowMetrics.Name + ".*", "Microsoft.AspNetCore"];
+    /// <summary>The Durable Task Framework's trace source (orchestration and activity spans).</summary>
+    public const string DurableTaskSource = "DurableTask.Core";
 
-    /// <summary>The meters exported: the app's queue gauges, the runtime's work items, the review cycle's emails and
-    /// responses (named, and any later <c>ReviewWorkflow.*</c> meter by wildcard), and ASP.NET Core's.</summary>
+    /// <summary>The trace sources exported: the app's, the Durable Task Framework's and ASP.NET Core's.</summary>
+    public static readonly IReadOnlyList<string> ExportedSources =
+        [ReviewWorkflowMetrics.Name, DurableTaskSource, ReviewWorkflowMetrics.Name + ".*", "Microsoft.AspNetCore"];
+
+    /// <summary>The meters exported: the review cycle's emails and responses (named, and any later <c>ReviewWorkflow.*</c>
+    /// meter by wildcard), and ASP.NET Core's.</summary>
     public static readonly IReadOnlyList<string> ExportedMeters =
-        [ReviewWorkflowMetrics.Name, DurableTelemetry.Name, WorkflowMetrics.Name, ReviewWorkflowMetrics.Name + ".*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+        [ReviewWorkflowMetrics.Name, WorkflowMetrics.Name, ReviewWorkflowMetrics.Name + ".*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
     public static IServiceCollection AddReviewWorkflowTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton<WorkQueueMonitor>();
-        services.AddHostedService(sp => sp.GetRequiredService<WorkQueueMonitor>());
-
         if (!Uri.TryCreate(configuration[OtlpEndpointKey], UriKind.Absolute, out var endpoint))
         {
             return services;

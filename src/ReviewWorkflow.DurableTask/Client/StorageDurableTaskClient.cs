@@ -24,14 +24,17 @@ public sealed class StorageDurableTaskClient : DurableTaskClient, IOrchestration
     private readonly AzureStorageOrchestrationService _service;
     private readonly DataConverter _converter;
     private readonly Func<string, string> _defaultVersion;
+    private readonly PendingInputReader? _pendingInputs;
 
     internal StorageDurableTaskClient(
-        string name, AzureStorageOrchestrationService service, DataConverter converter, Func<string, string> defaultVersion)
+        string name, AzureStorageOrchestrationService service, DataConverter converter, Func<string, string> defaultVersion,
+        PendingInputReader? pendingInputs = null)
         : base(name)
     {
         _service = service;
         _converter = converter;
         _defaultVersion = defaultVersion;
+        _pendingInputs = pendingInputs;
     }
 
     /// <inheritdoc/>
@@ -100,7 +103,17 @@ public sealed class StorageDurableTaskClient : DurableTaskClient, IOrchestration
         cancellation.ThrowIfCancellationRequested();
         var states = await _service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs).ConfigureAwait(false);
         var state = states?.FirstOrDefault();
-        return state is null ? null : ToMetadata(state, getInputsAndOutputs);
+        if (state is null)
+        {
+            return null;
+        }
+
+        if (getInputsAndOutputs)
+        {
+            await FillPendingInputAsync(state, cancellation).ConfigureAwait(false);
+        }
+
+        return ToMetadata(state, getInputsAndOutputs);
     }
 
     /// <inheritdoc/>
@@ -120,6 +133,14 @@ public sealed class StorageDurableTaskClient : DurableTaskClient, IOrchestration
                 FetchInputsAndOutputs = filter?.FetchInputsAndOutputs ?? false,
             };
             var result = await ((IOrchestrationServiceQueryClient)_service).GetOrchestrationWithQueryAsync(query, cancellation).ConfigureAwait(false);
+            if (query.FetchInputsAndOutputs)
+            {
+                foreach (var state in result.OrchestrationState)
+                {
+                    await FillPendingInputAsync(state, cancellation).ConfigureAwait(false);
+                }
+            }
+
             var page = result.OrchestrationState.Select(s => ToMetadata(s, query.FetchInputsAndOutputs)).ToList();
             return new Page<OrchestrationMetadata>(page, string.IsNullOrEmpty(result.ContinuationToken) ? null : result.ContinuationToken);
         });
@@ -266,6 +287,15 @@ public sealed class StorageDurableTaskClient : DurableTaskClient, IOrchestration
             OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId },
             Event = historyEvent,
         });
+    }
+
+    /// <summary>A pending instance whose large input is in a blob reads back with an empty input; follow the blob.</summary>
+    private async Task FillPendingInputAsync(OrchestrationState state, CancellationToken cancellation)
+    {
+        if (_pendingInputs is not null && state.Input is { Length: 0 } && state.OrchestrationStatus == OrchestrationStatus.Pending)
+        {
+            state.Input = await _pendingInputs.ReadAsync(state.OrchestrationInstance.InstanceId, cancellation).ConfigureAwait(false) ?? state.Input;
+        }
     }
 
     private OrchestrationMetadata ToMetadata(OrchestrationState state, bool withData) =>

@@ -42,6 +42,15 @@ internal sealed class TaskHubStorage(IOptions<TaskHubStorageOptions> storage, IO
             : new TableServiceClient(options.ConnectionString!, clientOptions);
     }
 
+    public BlobServiceClient CreateBlobServiceClient()
+    {
+        var options = storage.Value;
+        var clientOptions = WithPolicies(new BlobClientOptions());
+        return options.UsesIdentity
+            ? new BlobServiceClient(options.BlobServiceUri!, _credential.Value!, clientOptions)
+            : new BlobServiceClient(options.ConnectionString!, clientOptions);
+    }
+
     public QueueServiceClient CreateQueueServiceClient()
     {
         var options = storage.Value;

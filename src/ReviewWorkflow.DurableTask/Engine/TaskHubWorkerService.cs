@@ -24,22 +24,80 @@ internal sealed partial class TaskHubWorkerService(
     private AzureStorageOrchestrationService? _service;
     private int _generation;
 
+    /// <summary>How long start-up waits for the task hub before the host goes on (and keeps trying in the background).</summary>
+    internal static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(15);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _startup;
+
     public bool IsRunning => _worker is not null;
 
+    /// <summary>
+    /// Creates the hub and starts the worker. When storage does not answer within <see cref="StartupWait"/> the host
+    /// starts anyway (so the app listens and <c>/health</c> can say what is wrong) and this keeps trying in the
+    /// background, with a growing pause, until it succeeds or the host stops.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // The hub's queues, tables and blob container are created by whoever comes first (idempotent), so a
-        // client-only web app started before the worker still finds them.
-        var service = services.Create();
-        await service.CreateIfNotExistsAsync().ConfigureAwait(false);
-        service.Dispose();
-        if (services.Options.WorkerEnabled)
+        _startup = StartWithRetriesAsync(_stopping.Token);
+        var first = await Task.WhenAny(_startup, Task.Delay(StartupWait, cancellationToken)).ConfigureAwait(false);
+        if (first == _startup)
         {
-            await StartWorkerAsync().ConfigureAwait(false);
+            await _startup.ConfigureAwait(false);
+        }
+        else
+        {
+            LogStartDeferred(logger, services.Options.HubName, StartupWait.TotalSeconds);
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => StopWorkerAsync(cancellationToken);
+    private async Task StartWithRetriesAsync(CancellationToken stopping)
+    {
+        var pause = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                // The hub's queues, tables and blob container are created by whoever comes first (idempotent), so a
+                // client-only web app started before the worker still finds them.
+                using (var service = services.Create())
+                {
+                    await service.CreateIfNotExistsAsync().WaitAsync(stopping).ConfigureAwait(false);
+                }
+
+                if (services.Options.WorkerEnabled && !stopping.IsCancellationRequested)
+                {
+                    await StartWorkerAsync().ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogStartFailed(logger, ex, services.Options.HubName, pause.TotalSeconds);
+                try
+                {
+                    await Task.Delay(pause, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 2, 30));
+            }
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await StopWorkerAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Starts a worker on the hub; each start after a crash gets a new worker name, as a new process would.</summary>
     public async Task StartWorkerAsync()
@@ -128,6 +186,12 @@ internal sealed partial class TaskHubWorkerService(
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Durable Task worker started on task hub {HubName} ({PartitionCount} partitions)")]
     private static partial void LogStarted(ILogger logger, string hubName, int partitionCount);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Task hub {HubName} not ready after {Seconds} s; the host starts and the worker keeps trying in the background")]
+    private static partial void LogStartDeferred(ILogger logger, string hubName, double seconds);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Task hub {HubName} could not be created or its worker started; trying again in {Seconds} s")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string hubName, double seconds);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Durable Task worker stopped on task hub {HubName}")]
     private static partial void LogStopped(ILogger logger, string hubName);

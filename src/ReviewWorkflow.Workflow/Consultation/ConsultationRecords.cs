@@ -27,9 +27,13 @@ public sealed record ConsultationInput
     public IReadOnlyList<ResolvedConsultee> Consultees { get; init; } = [];
 
     public CycleStatus Status { get; init; } = new();
+
+    /// <summary>The parent's logical "now" when it started this stage (see <see cref="CycleInbox"/>).</summary>
+    public DateTime Now { get; init; }
 }
 
-public sealed record ConsultationResult(DateOnly Closes, bool ClosedEarly, CycleCounts Counts, IReadOnlyList<string> Bounced, CycleStatus Status);
+/// <param name="Now">The stage's logical "now" when it ended; the parent carries on from it.</param>
+public sealed record ConsultationResult(DateOnly Closes, bool ClosedEarly, CycleCounts Counts, IReadOnlyList<string> Bounced, CycleStatus Status, DateTime Now = default);
 
 /// <summary>What every consultation email needs to know about the cycle.</summary>
 public sealed record ConsultationMail

@@ -1,5 +1,5 @@
 using ReviewWorkflow.Directory;
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask;
 using ReviewWorkflow.Workflow.Domain;
 
 namespace ReviewWorkflow.Workflow.Consultation;

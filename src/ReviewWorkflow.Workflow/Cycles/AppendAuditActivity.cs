@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask;
 using ReviewWorkflow.Workflow.Audit;
 
 namespace ReviewWorkflow.Workflow.Cycles;

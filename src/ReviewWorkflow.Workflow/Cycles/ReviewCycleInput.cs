@@ -26,6 +26,10 @@ public sealed record ReviewCycleInput
 
     /// <summary>The cycle this one was started from as a template, if any.</summary>
     public string? PreviousCycleId { get; init; }
+
+    /// <summary>The app's clock when the cycle was started: the orchestration's first logical "now" (see <see cref="CycleInbox"/>).
+    /// Null in inputs written before it existed: then the orchestration's own start time.</summary>
+    public DateTime? StartedAt { get; init; }
 }
 
 /// <summary>How a cycle ended: adopted (and the next review notified), or closed.</summary>

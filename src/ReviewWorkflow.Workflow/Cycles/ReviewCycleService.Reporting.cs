@@ -1,6 +1,7 @@
 using System.Text.Json;
-using ReviewWorkflow.Durable;
-using ReviewWorkflow.Durable.History;
+using DurableTask.Core.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using ReviewWorkflow.Workflow.Council;
 using ReviewWorkflow.Workflow.Domain;
 using ReviewWorkflow.Workflow.Drafting;
@@ -14,8 +15,6 @@ public sealed record CycleReportSource(ReviewCycleDefinition Definition, Council
 
 public sealed partial class ReviewCycleService
 {
-    private static readonly JsonSerializerOptions HistoryJson = new(JsonSerializerDefaults.Web);
-
     /// <summary>
     /// The cycle's definition and snapshotted settings, and the newest draft the drafting orchestration accepted: a
     /// finished round's output, or (while it waits for sign-off) the submission in the running round's history whose
@@ -60,9 +59,9 @@ public sealed partial class ReviewCycleService
         }
 
         var history = await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        return history.OfType<EventRaised>()
+        return history.OfType<EventRaisedEvent>()
             .Where(e => e.Name == WorkflowCommand.EventName && e.Input is not null)
-            .Select(e => JsonSerializer.Deserialize<WorkflowCommand>(e.Input!, HistoryJson))
+            .Select(e => JsonSerializer.Deserialize<WorkflowCommand>(e.Input!, Json.WorkflowJson.Options))
             .LastOrDefault(c => c is { Kind: CommandKind.SubmitDraft, Draft: { } d } && d.Version == acceptedVersion)?.Draft;
     }
 }

@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Council;
@@ -88,6 +89,7 @@ public sealed partial class ReviewCycleService(
             StartKey = idempotencyKey,
             StartHash = startHash,
             PreviousCycleId = previousCycleId,
+            StartedAt = time.GetUtcNow().UtcDateTime,
         };
         try
         {
@@ -159,7 +161,7 @@ public sealed partial class ReviewCycleService(
         Cache.ListAsync(async () =>
         {
             var views = new List<CycleView>();
-            await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }, CancellationToken.None).ConfigureAwait(false))
+            await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }).ConfigureAwait(false))
             {
                 if (instance.Name == OrchestrationNames.ReviewCycle)
                 {
@@ -245,16 +247,20 @@ public sealed partial class ReviewCycleService(
         })];
     }
 
+    private static DateTimeOffset AsUtc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
     private async Task<CycleView> ViewAsync(OrchestrationMetadata parent, CancellationToken cancellationToken)
     {
         var input = InputOf(parent) ?? new ReviewCycleInput();
-        var status = parent.ReadCustomStatusAs<CycleStatus>() ?? new CycleStatus { CycleId = parent.InstanceId, Title = input.Definition.Strategy.Title };
-        var updatedAt = parent.LastUpdatedAt;
+        var status = parent.ReadCustomStatusAs<CycleStatus>() ?? NotYetRun(parent.InstanceId, input.Definition);
+        // When the cycle last changed on the app's clock (the orchestrators stamp their status with their logical now); the
+        // engine's LastUpdatedAt is wall-clock time and knows nothing of a moved development clock.
+        var updatedAt = status.UpdatedAt != default ? AsUtc(status.UpdatedAt) : input.StartedAt is { } started ? AsUtc(started) : parent.LastUpdatedAt;
         if (status.ActiveInstanceId is { } child && await client.GetInstanceAsync(child, cancellationToken).ConfigureAwait(false) is { IsRunning: true } running
             && running.ReadCustomStatusAs<CycleStatus>() is { } childStatus)
         {
             status = childStatus;
-            updatedAt = running.LastUpdatedAt > updatedAt ? running.LastUpdatedAt : updatedAt; // the stage steps while the parent waits
+            updatedAt = AsUtc(childStatus.UpdatedAt) > updatedAt ? AsUtc(childStatus.UpdatedAt) : updatedAt; // the stage steps while the parent waits
         }
 
         // Overdue is a matter of today, not of when the orchestration last woke: computed at each read from the app's clock.
@@ -296,6 +302,18 @@ public sealed partial class ReviewCycleService(
             UpdatedAt = updatedAt,
         };
     }
+
+    /// <summary>The status of a cycle whose orchestration has been scheduled but has not run its first step yet (the
+    /// engine runs it moments later): what its first step will show.</summary>
+    private static CycleStatus NotYetRun(string cycleId, ReviewCycleDefinition definition) => new()
+    {
+        CycleId = cycleId,
+        Title = definition.Strategy.Title,
+        Stage = CycleStage.Consultation,
+        ConsultationCloses = definition.Consultation.Closes,
+        Route = definition.Route,
+        NextDeadline = new NextDeadline(definition.Consultation.Opens, $"The consultation opens on {Deadlines.DateText.Format(definition.Consultation.Opens)}"),
+    };
 
     /// <summary>"cycle-" and 16 hex digits of SHA-256 over the key: the same key always names the same cycle.</summary>
     public static string DeriveId(string idempotencyKey) =>

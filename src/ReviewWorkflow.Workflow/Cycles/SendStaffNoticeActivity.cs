@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Email;

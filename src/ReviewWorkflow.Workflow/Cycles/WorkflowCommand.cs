@@ -22,7 +22,7 @@ public enum CommandKind
 
 /// <summary>
 /// What a person asked a running cycle to do, raised as the external event <see cref="EventName"/> on the active
-/// orchestration. One event name for every command, so an orchestration waits on one event (and a timer) at a time.
+/// orchestration. One event name for every command, so an orchestration keeps one command waiter at a time (<see cref="CycleInbox"/>).
 /// </summary>
 public sealed record WorkflowCommand
 {
@@ -55,6 +55,10 @@ public sealed record WorkflowCommand
     public CommitteeDecision? Decision { get; init; }
 
     public BounceReport? Bounce { get; init; }
+
+    /// <summary>When the command was issued, by the app's clock (the development clock when it runs): the orchestration's
+    /// logical "now" moves on to it, so a decision "from the meeting day on" is judged on the day the clerk acted.</summary>
+    public DateTime? IssuedAt { get; init; }
 }
 
 /// <summary>An email to a consultee that did not arrive (from the SendGrid webhook's <c>DeliveryProblem</c>).</summary>

@@ -19,7 +19,11 @@ public sealed record DraftingInput
 
     /// <summary>After a refer-back: the body and meeting that referred it, and the comments to address.</summary>
     public DecisionSummary? ReferredBack { get; init; }
+
+    /// <summary>The parent's logical "now" when it started this stage (see <see cref="CycleInbox"/>).</summary>
+    public DateTime Now { get; init; }
 }
 
 /// <summary>The accepted draft (signed off when the cycle names a director).</summary>
-public sealed record DraftingResult(DraftSubmission Draft, string SubmittedBy, string? SignedOffBy, CycleStatus Status);
+/// <param name="Now">The stage's logical "now" when it ended; the parent carries on from it.</param>
+public sealed record DraftingResult(DraftSubmission Draft, string SubmittedBy, string? SignedOffBy, CycleStatus Status, DateTime Now = default);

@@ -3,7 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Notifications.Webhook;
 using Azure.Data.Tables;
@@ -11,6 +12,7 @@ using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Email;
+using ReviewWorkflow.Workflow.Json;
 using ReviewWorkflow.Workflow.Responses;
 
 namespace ReviewWorkflow.Workflow.Hosting;
@@ -40,7 +42,7 @@ public sealed class WorkflowTables(TableServiceClient service, IOptions<Workflow
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// The workflow's services without the durable runtime: options (section "Workflow"), the tables, audit log,
+    /// The workflow's services without the durable engine (<see cref="ReviewCycleTasks.AddReviewCycleTasks"/> registers the tasks): options (section "Workflow"), the tables, audit log,
     /// response store, Table Storage email ledger and webhook deduplicator (replacing the in-memory defaults, whatever
     /// the registration order), consultee links, mailer, activities' dependencies and <see cref="ReviewCycleService"/>.
     /// Needs <see cref="TableServiceClient"/> (AddReviewWorkflowStorage), <see cref="IEmailSender"/>
@@ -55,6 +57,8 @@ public static class WorkflowServiceCollectionExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.LinkSigningKey) || IsKey(o.LinkSigningKey), "Workflow:LinkSigningKey must be Base64 of at least 32 bytes.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        // Orchestration inputs, outputs, events and status in the workflow's JSON shape, on the worker and the client alike.
+        services.Replace(ServiceDescriptor.Singleton<DataConverter>(new JsonDataConverter(WorkflowJson.Options)));
         services.TryAddSingleton<WorkflowTables>();
         services.AddHostedService<WorkflowTablesInitializer>();
         services.TryAddSingleton(sp => new AuditLog(sp.GetRequiredService<WorkflowTables>().Audit, sp.GetRequiredService<TimeProvider>()));
@@ -68,21 +72,6 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<ReviewCycleService>();
         services.TryAddSingleton<Reporting.CommitteeReportService>();
         return services;
-    }
-
-    /// <summary>Registers the workflow's activities on a durable builder (the orchestrators are added by ReviewWorkflow.Orchestrations).</summary>
-    public static DurableTaskBuilder AddReviewCycleActivities(this DurableTaskBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder
-            .AddActivity<AppendAuditActivity>()
-            .AddActivity<SendStaffNoticeActivity>()
-            .AddActivity<ResolveConsulteesActivity>()
-            .AddActivity<SendConsultationRequestsActivity>()
-            .AddActivity<SendConsultationRemindersActivity>()
-            .AddActivity<SendEscalationActivity>()
-            .AddActivity<SendBounceNoticeActivity>()
-            .AddActivity<CountResponsesActivity>();
     }
 
     private static bool IsKey(string value)

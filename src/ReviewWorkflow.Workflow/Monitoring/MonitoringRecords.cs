@@ -19,6 +19,9 @@ public sealed record MonitoringInput
     public int Next { get; init; }
 
     public CycleStatus Status { get; init; } = new();
+
+    /// <summary>The parent's logical "now" when it started this stage (see <see cref="CycleInbox"/>).</summary>
+    public DateTime Now { get; init; }
 }
 
 /// <summary>A progress report due on a date: "six-monthly" or "annual" (the longest period that divides its month count).</summary>
@@ -65,4 +68,4 @@ public static class MonitoringPlan
 }
 
 /// <summary>Monitoring ends when the lead has been told to start the next review.</summary>
-public sealed record MonitoringResult(DateOnly NextReviewNotifiedOn, CycleStatus Status);
+public sealed record MonitoringResult(DateOnly NextReviewNotifiedOn, CycleStatus Status, DateTime Now = default);

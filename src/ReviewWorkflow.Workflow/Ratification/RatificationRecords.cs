@@ -24,6 +24,9 @@ public sealed record RatificationInput
 
     /// <summary>Keys of reminders already sent (by the parent or an earlier round), so none is sent twice.</summary>
     public IReadOnlyList<string> SentReminders { get; init; } = [];
+
+    /// <summary>The parent's logical "now" when it started this stage (see <see cref="CycleInbox"/>).</summary>
+    public DateTime Now { get; init; }
 }
 
 [JsonConverter(typeof(KebabCaseEnumConverter<RatificationOutcome>))]
@@ -35,13 +38,15 @@ public enum RatificationOutcome
 }
 
 /// <param name="BodyIndex">Adopted/rejected: the deciding body; referred back: the body to resume at.</param>
+/// <param name="Now">The stage's logical "now" when it ended; the parent carries on from it.</param>
 public sealed record RatificationResult(
     RatificationOutcome Outcome,
     int BodyIndex,
     DecisionSummary Decision,
     IReadOnlyList<RouteStep> Route,
     IReadOnlyList<string> SentReminders,
-    CycleStatus Status);
+    CycleStatus Status,
+    DateTime Now = default);
 
 [JsonConverter(typeof(KebabCaseEnumConverter<ReminderKind>))]
 public enum ReminderKind

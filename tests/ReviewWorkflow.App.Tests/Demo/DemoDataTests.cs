@@ -74,7 +74,7 @@ public sealed class DemoDataTests : IDisposable
     {
         var settings = await SettingsAsync();
         settings["Demo:SeedData"] = null;
-        await using var app = await RunningApp.StartAsync(settings, storeReady: true);
+        await using var app = await RunningApp.StartAsync(settings);
 
         Assert.Null(app.Services.GetService<DemoDataSeeder>());
         Assert.Empty(await app.Services.GetRequiredService<ReviewCycleService>().ListCyclesAsync());

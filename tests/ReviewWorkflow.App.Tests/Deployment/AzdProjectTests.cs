@@ -4,33 +4,37 @@ using ReviewWorkflow.Testing;
 namespace ReviewWorkflow.App.Tests.Deployment;
 
 /// <summary>
-/// azure.yaml as azd reads it: the service is a Function App (<c>host: function</c>) packaged by azd's <c>custom</c> language,
-/// which builds nothing itself and fails without <c>dist</c> ("'dist' required for custom language"), so <c>dist</c> must
-/// name the folder ./publish.sh writes; and the Bicep tags the Function App with the service's name, which is how azd
-/// finds where to deploy.
+/// azure.yaml as azd reads it: two services, the Function App (<c>host: function</c>) and the web app (<c>host: appservice</c>),
+/// each packaged by azd's <c>custom</c> language, which builds nothing itself and fails without <c>dist</c> ("'dist' required
+/// for custom language"), so <c>dist</c> must name the folder ./publish.sh writes; and the Bicep tags each site with its
+/// service's name, which is how azd finds where to deploy.
 /// </summary>
 public class AzdProjectTests
 {
     private static readonly string Root = Azurite.RepositoryRoot();
 
-    [Fact]
-    public void The_service_is_a_custom_language_function_whose_dist_is_the_folder_publish_sh_writes()
+    [Theory]
+    [InlineData("functions", "function", "artifacts/functionapp")]
+    [InlineData("web", "appservice", "artifacts/webapp")]
+    public void Each_service_is_a_custom_language_package_of_the_folder_publish_sh_writes(string name, string host, string dist)
     {
-        var service = ServiceBlock(File.ReadAllText(Path.Combine(Root, "azure.yaml")), "app");
+        var service = ServiceBlock(File.ReadAllText(Path.Combine(Root, "azure.yaml")), name);
 
-        Assert.Equal("function", service["host"]);
+        Assert.Equal(host, service["host"]);
         Assert.Equal("custom", service["language"]);
         Assert.Equal(".", service["project"]);
-        Assert.Equal("artifacts/functionapp", service["dist"]);
-        Assert.Contains("$root/artifacts/functionapp", File.ReadAllText(Path.Combine(Root, "publish.sh")), StringComparison.Ordinal);
+        Assert.Equal(dist, service["dist"]);
+        Assert.Contains("$out/" + dist["artifacts/".Length..], File.ReadAllText(Path.Combine(Root, "publish.sh")), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_function_app_carries_the_azd_service_name_tag()
+    [Theory]
+    [InlineData("functions")]
+    [InlineData("web")]
+    public void Each_service_names_the_resource_tagged_with_it(string name)
     {
         var main = File.ReadAllText(Path.Combine(Root, "infra", "main.bicep"));
 
-        Assert.Contains("'azd-service-name': 'app'", main, StringComparison.Ordinal);
+        Assert.Contains($"'azd-service-name': '{name}'", main, StringComparison.Ordinal);
     }
 
     /// <summary>The scalar properties of <c>services.{name}</c> (two-space YAML indentation, as azd writes it).</summary>

@@ -6,8 +6,8 @@ namespace ReviewWorkflow.App.Tests.Deployment;
 
 /// <summary>
 /// infra/ through the real Bicep compiler (the pinned CLI, see <see cref="BicepCli"/>): main.bicep and its modules build
-/// and lint clean, main.parameters.json fits the compiled template, and the Function App's app settings in that template
-/// are the ones the app reads, with its secrets as Key Vault references.
+/// and lint clean, main.parameters.json fits the compiled template, and the Function App's and the web app's app settings
+/// in that template are the ones the apps read, with their secrets as Key Vault references.
 /// </summary>
 public class BicepBuildTests
 {
@@ -15,13 +15,13 @@ public class BicepBuildTests
     private static readonly Lazy<BicepRun> Build = new(() => BicepCli.Run(Root, "build", "infra/main.bicep", "--stdout"));
     private const string KeyVaultReference = "format('@Microsoft.KeyVault(SecretUri={0})', parameters('{param}'))";
 
-    /// <summary>App settings the platform reads rather than the app (ConfigurationKeys lists only the app's).</summary>
+    /// <summary>App settings the platform reads rather than the apps (ConfigurationKeys lists only the apps').</summary>
     private static readonly string[] PlatformSettings =
     [
         "AzureWebJobsStorage__credential", // the Functions host: identity-based AzureWebJobsStorage
-        "AzureWebJobsStorage__blobServiceUri", // the Functions host: its leases and the Flex deployment package
-        "APPLICATIONINSIGHTS_CONNECTION_STRING", // the Functions host's telemetry
+        "APPLICATIONINSIGHTS_CONNECTION_STRING", // the Functions host's and App Service's telemetry
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", // ... sent with Entra auth as the managed identity
+        "ApplicationInsightsAgent_EXTENSION_VERSION", // App Service's Application Insights agent for the web app
         "MICROSOFT_PROVIDER_AUTHENTICATION_SECRET", // App Service Authentication (authsettingsV2 clientSecretSettingName)
     ];
 
@@ -59,22 +59,25 @@ public class BicepBuildTests
         Assert.True(missing.Count == 0, "main.bicep parameters without a default that main.parameters.json does not set: " + string.Join(", ", missing));
     }
 
-    [Fact]
-    public void Function_app_settings_are_keys_the_app_or_the_platform_reads()
+    [Theory]
+    [InlineData("functionapp")]
+    [InlineData("webapp")]
+    public void App_settings_are_keys_the_apps_or_the_platform_read(string module)
     {
         var known = ConfigurationKeys.All().Concat(PlatformSettings).ToHashSet(StringComparer.Ordinal);
 
-        var unread = AppSettings().Select(s => s.Key).Where(key => !known.Contains(key)).ToList();
+        var unread = AppSettings(module).Select(s => s.Key).Where(key => !known.Contains(key)).ToList();
 
-        Assert.True(unread.Count == 0, "App settings in infra/app/functionapp.bicep that nothing reads (a typo?): " + string.Join(", ", unread));
+        Assert.True(unread.Count == 0, $"App settings in infra/app/{module}.bicep that nothing reads (a typo?): " + string.Join(", ", unread));
     }
 
-    [Fact]
-    public void Function_app_settings_run_the_app_on_identity_based_storage_behind_App_Service_Authentication()
+    [Theory]
+    [InlineData("functionapp")]
+    [InlineData("webapp")]
+    public void Both_apps_reach_the_same_task_hub_and_tables_as_the_managed_identity(string module)
     {
-        var settings = AppSettings();
+        var settings = AppSettings(module);
 
-        Assert.Equal("managedidentity", Value(settings, "AzureWebJobsStorage__credential"));
         foreach (var key in new[] { "AzureWebJobsStorage__clientId", "Storage__ManagedIdentityClientId", "Directory__ManagedIdentityClientId" })
         {
             Assert.Equal("[parameters('identityClientId')]", Value(settings, key));
@@ -85,22 +88,59 @@ public class BicepBuildTests
             Assert.StartsWith($"[format('https://{{0}}.{service}.{{1}}', parameters('storageAccountName')", Value(settings, $"AzureWebJobsStorage__{service}ServiceUri"), StringComparison.Ordinal);
         }
 
-        Assert.Equal("[parameters('taskHubName')]", Value(settings, "Durable__AzureStorage__TaskHubName"));
-        Assert.Equal("false", Value(settings, "Durable__EnableDispatcher"));
-        Assert.Equal("true", Value(settings, "Web__AppServiceAuthentication"));
-        Assert.Contains("parameters('publicBaseUrl')", Value(settings, "Workflow__PublicBaseUrl"), StringComparison.Ordinal);
+        Assert.Equal("[parameters('taskHubName')]", Value(settings, "Durable__HubName"));
+        Assert.Equal("[parameters('publicBaseUrl')]", Value(settings, "Workflow__PublicBaseUrl"));
         Assert.Equal("[parameters('directoryProvider')]", Value(settings, "Directory__Provider"));
+        Assert.False(settings.ContainsKey("AzureWebJobsStorage"), "a storage connection string: shared keys are off");
+    }
+
+    [Fact]
+    public void The_function_app_is_a_dotnet_isolated_10_app_on_identity_based_storage()
+    {
+        var settings = AppSettings("functionapp");
+        var site = Site("functionapp");
+        var runtime = site["properties"]!["functionAppConfig"]!["runtime"]!;
+
+        Assert.Equal(("dotnet-isolated", "10.0"), (runtime["name"]!.GetValue<string>(), runtime["version"]!.GetValue<string>()));
+        Assert.Equal("managedidentity", Value(settings, "AzureWebJobsStorage__credential"));
+        Assert.Equal("UserAssignedIdentity", site["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!["type"]!.GetValue<string>());
+        Assert.False(settings.ContainsKey("Durable__WorkerEnabled"), "the Functions app's host is the worker; the setting means nothing there");
+    }
+
+    [Fact]
+    public void The_web_app_is_a_Linux_dotnet_10_client_only_behind_App_Service_Authentication()
+    {
+        var settings = AppSettings("webapp");
+        var site = Site("webapp");
+
+        Assert.Equal("app,linux", site["kind"]!.GetValue<string>());
+        Assert.Equal("DOTNETCORE|10.0", site["properties"]!["siteConfig"]!["linuxFxVersion"]!.GetValue<string>());
+        Assert.Equal("false", Value(settings, "Durable__WorkerEnabled"));
+        Assert.Equal("true", Value(settings, "Web__AppServiceAuthentication"));
+    }
+
+    [Fact]
+    public void Easy_Auth_requires_sign_in_except_for_the_consultee_form_its_API_and_the_SendGrid_webhook()
+    {
+        var validation = Auth("webapp")["properties"]!["globalValidation"]!;
+
+        Assert.True(validation["requireAuthentication"]!.GetValue<bool>());
+        Assert.Equal("RedirectToLoginPage", validation["unauthenticatedClientAction"]!.GetValue<string>());
+        var excluded = validation["excludedPaths"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+        Assert.Equal(["/respond/*", "/api/responses/*", ReviewWorkflow.App.Hosting.ReviewCycleHostingExtensions.SendGridWebhookPath, "/assets/*", "/error/*"], excluded);
     }
 
     [Theory]
-    [InlineData("Workflow__LinkSigningKey", "tokenSigningKeyUri")]
-    [InlineData("Email__SendGridApiKey", "sendGridApiKeyUri")]
-    [InlineData("MICROSOFT_PROVIDER_AUTHENTICATION_SECRET", "authClientSecretUri")]
-    public void Secrets_are_Key_Vault_references_to_the_secrets_the_key_vault_module_creates(string setting, string uriParameter)
+    [InlineData("functionapp", "Workflow__LinkSigningKey", "tokenSigningKeyUri")]
+    [InlineData("functionapp", "Email__SendGridApiKey", "sendGridApiKeyUri")]
+    [InlineData("webapp", "Workflow__LinkSigningKey", "tokenSigningKeyUri")]
+    [InlineData("webapp", "Email__SendGridApiKey", "sendGridApiKeyUri")]
+    [InlineData("webapp", "MICROSOFT_PROVIDER_AUTHENTICATION_SECRET", "authClientSecretUri")]
+    public void Secrets_are_Key_Vault_references_to_the_secrets_the_key_vault_module_creates(string module, string setting, string uriParameter)
     {
-        Assert.Contains(KeyVaultReference.Replace("{param}", uriParameter, StringComparison.Ordinal), Value(AppSettings(), setting), StringComparison.Ordinal);
+        Assert.Contains(KeyVaultReference.Replace("{param}", uriParameter, StringComparison.Ordinal), Value(AppSettings(module), setting), StringComparison.Ordinal);
 
-        var passed = Module("functionapp")["properties"]!["parameters"]![uriParameter]!["value"]!.GetValue<string>();
+        var passed = Module(module)["properties"]!["parameters"]![uriParameter]!["value"]!.GetValue<string>();
         Assert.Contains("resourceId('Microsoft.Resources/deployments', 'keyvault')", passed, StringComparison.Ordinal);
         Assert.Contains($".outputs.{uriParameter}.value", passed, StringComparison.Ordinal);
     }
@@ -108,11 +148,22 @@ public class BicepBuildTests
     [Fact]
     public void App_Service_Authentication_reads_its_client_secret_from_an_app_setting_that_exists()
     {
-        var auth = Resources(Module("functionapp")).Single(r => r["name"]!.GetValue<string>().Contains("'authsettingsV2'", StringComparison.Ordinal));
+        var settingName = Auth("webapp")["properties"]!["identityProviders"]!["azureActiveDirectory"]!["registration"]!["clientSecretSettingName"]!.GetValue<string>();
 
-        var settingName = auth["properties"]!["identityProviders"]!["azureActiveDirectory"]!["registration"]!["clientSecretSettingName"]!.GetValue<string>();
+        Assert.Contains(settingName, AppSettings("webapp").Select(s => s.Key));
+    }
 
-        Assert.Contains(settingName, AppSettings().Select(s => s.Key));
+    [Fact]
+    public void The_one_identity_has_exactly_the_Durable_Functions_storage_roles_and_nothing_broader()
+    {
+        var roles = Resources(Module("storage"))
+            .Where(r => r["type"]!.GetValue<string>() == "Microsoft.Authorization/roleAssignments")
+            .Select(r => r["properties"]!["roleDefinitionId"]!.GetValue<string>())
+            .Select(id => System.Text.RegularExpressions.Regex.Match(id, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").Value)
+            .Order().ToList();
+
+        // Storage Blob Data Owner, Storage Table Data Contributor, Storage Queue Data Contributor.
+        Assert.Equal(["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"], roles);
     }
 
     private static void AssertNone(BicepRun run, string level, string command)
@@ -140,15 +191,21 @@ public class BicepBuildTests
         return resources is JsonObject bySymbol ? bySymbol.Select(p => p.Value!.AsObject()) : resources.AsArray().Select(r => r!.AsObject());
     }
 
-    /// <summary>The Function App's app settings (key to compiled value) from the sites/config 'appsettings' resource.</summary>
-    private static JsonObject AppSettings()
+    private static JsonObject Site(string module) =>
+        Resources(Module(module)).Single(r => r["type"]!.GetValue<string>() == "Microsoft.Web/sites");
+
+    private static JsonObject Auth(string module) => Resources(Module(module)).Single(r =>
+        r["type"]!.GetValue<string>() == "Microsoft.Web/sites/config" && r["name"]!.GetValue<string>().Contains("'authsettingsV2'", StringComparison.Ordinal));
+
+    /// <summary>A site's app settings (key to compiled value) from the module's sites/config 'appsettings' resource.</summary>
+    private static JsonObject AppSettings(string module)
     {
-        var config = Resources(Module("functionapp")).Single(r =>
+        var config = Resources(Module(module)).Single(r =>
             r["type"]!.GetValue<string>() == "Microsoft.Web/sites/config" && r["name"]!.GetValue<string>().Contains("'appsettings'", StringComparison.Ordinal));
         return config["properties"] as JsonObject
             ?? throw new InvalidOperationException("The appsettings resource's properties are an expression, not an object literal: " + config["properties"]);
     }
 
     private static string Value(JsonObject settings, string key) =>
-        settings[key]?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException($"The Function App has no app setting {key}.");
+        settings[key]?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException($"No app setting {key}.");
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.Testing;
 
 namespace ReviewWorkflow.App.Tests.Development;
@@ -15,8 +14,8 @@ internal static class DevelopmentClockApp
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = await Azurite.GetConnectionStringAsync(),
-            [FunctionsHost.PortKey] = null,
-            ["Durable:AzureStorage:TaskHubName"] = "clk" + Guid.NewGuid().ToString("N")[..12],
+            ["Durable:HubName"] = "clk" + Guid.NewGuid().ToString("N")[..12],
+            ["Durable:PartitionCount"] = "1",
             ["Email:SendGridApiKey"] = "",
             ["Email:OutboxPath"] = Path.Combine(folder, "outbox"),
             ["Development:ControllableClock"] = enabled,
@@ -29,9 +28,6 @@ internal static class DevelopmentClockApp
         });
         await app.StartAsync();
 
-        // The task hub's tables are created in the background at start; until then the pages answer 503 (try again).
-        using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await app.Services.GetRequiredService<DurableStoreInitializer>().EnsureAsync(ready.Token);
         return app;
     }
 

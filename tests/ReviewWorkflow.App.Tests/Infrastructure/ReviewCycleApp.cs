@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using ReviewWorkflow.App.Hosting;
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask.Client;
 using ReviewWorkflow.Notifications.Outbox;
 using ReviewWorkflow.Testing;
 using ReviewWorkflow.Workflow.Audit;
@@ -13,7 +13,7 @@ using SendGrid.Helpers.EventWebhook;
 namespace ReviewWorkflow.App.Tests.Infrastructure;
 
 /// <summary>
-/// The real app, standalone (its embedded dispatcher polls the queues), on real Kestrel and real Azurite, with a task
+/// The real app, standalone (its embedded Durable Task worker runs the cycles), on real Kestrel and real Azurite, with a task
 /// hub and workflow tables of its own, the local outbox in a temporary folder, the local directory, a shifted clock,
 /// and a fresh ECDsa P-256 key whose public half is <c>Email:WebhookPublicKey</c>.
 /// </summary>
@@ -54,10 +54,10 @@ public sealed class ReviewCycleApp : IAsyncDisposable
         var settings = await IsolatedAppSettings.AppAsync("rc", outbox);
         settings["Workflow:PublicBaseUrl"] = "https://reviews.council.example/";
         settings["Email:WebhookPublicKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
-        var hub = settings["Durable:AzureStorage:TaskHubName"]!;
+        var hub = settings["Durable:HubName"]!;
         try
         {
-            var app = await RunningApp.StartAsync(settings, builder => builder.Services.AddSingleton<TimeProvider>(clock), storeReady: true);
+            var app = await RunningApp.StartAsync(settings, builder => builder.Services.AddSingleton<TimeProvider>(clock));
             return new ReviewCycleApp(app, clock, key, hub, outbox);
         }
         catch

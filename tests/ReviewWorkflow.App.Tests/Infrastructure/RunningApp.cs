@@ -24,21 +24,16 @@ public sealed class RunningApp : IAsyncDisposable
 
     /// <param name="settings">Configuration on top of the app's own.</param>
     /// <param name="configure">More services (a clock, orchestrations).</param>
-    /// <param name="storeReady">Wait until the task hub's tables and queues exist (they are created in the background at
-    /// start; until then storage calls find no table). Not for tests of an unreachable store.</param>
-    public static async Task<RunningApp> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null, bool storeReady = false)
+    /// <remarks>The task hub is created (if missing) and the worker started before the app starts listening.</remarks>
+    /// <param name="environment">The host environment (Development turns on the <c>X-Dev-User</c> sign-in for loopback calls).</param>
+    public static async Task<RunningApp> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null, string environment = "Testing")
     {
-        var app = ReviewWorkflowApp.Create(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
+        var app = ReviewWorkflowApp.Create(["--urls", "http://127.0.0.1:0", "--environment", environment], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             configure?.Invoke(builder);
         });
         await app.StartAsync();
-        if (storeReady)
-        {
-            using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await app.Services.GetRequiredService<DurableStoreInitializer>().EnsureAsync(ready.Token);
-        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningApp(app, new Uri(address));

@@ -1,7 +1,7 @@
 using ReviewWorkflow.App.Tests.Infrastructure;
-using ReviewWorkflow.Durable.AzureStorage;
-using ReviewWorkflow.Durable.Store;
-using ReviewWorkflow.Storage.Tables;
+using Microsoft.Extensions.Options;
+using ReviewWorkflow.DurableTask.Configuration;
+using Azure.Data.Tables;
 using ReviewWorkflow.Testing;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Cycles;
@@ -17,8 +17,7 @@ public class ReviewCycleOnAzureStorageTests
     public async Task A_cycle_runs_from_consultation_to_adoption_on_Azure_Storage_with_one_request_per_consultee_and_a_valid_audit_chain()
     {
         await using var rc = await ReviewCycleApp.StartAsync(SmallCycle.Start);
-        var store = Assert.IsType<AzureStorageDurableStore>(rc.App.Services.GetRequiredService<IDurableStore>());
-        Assert.Equal(rc.Hub, store.TaskHubName);
+        Assert.Equal(rc.Hub, rc.App.Services.GetRequiredService<IOptions<DurableTaskOptions>>().Value.HubName);
         var id = "offer-" + Guid.NewGuid().ToString("N")[..8];
 
         var started = await rc.Cycles.StartCycleAsync(SmallCycle.Definition(id), SmallCycle.Lead, "req-start", "start-" + id).OkAsync();
@@ -56,9 +55,9 @@ public class ReviewCycleOnAzureStorageTests
         }
 
         // The orchestrations' state is in the task hub's Azure tables on Azurite.
-        var tables = new TableServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync()));
+        var tables = new TableServiceClient(await Azurite.GetConnectionStringAsync());
         var instanceRows = 0;
-        await foreach (var _ in tables.GetTableClient(rc.Hub + "Instances").QueryAsync(TableFilter.Create($"PartitionKey eq {id}"), select: ["PartitionKey"]))
+        await foreach (var _ in tables.GetTableClient(rc.Hub + "Instances").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["PartitionKey"]))
         {
             instanceRows++;
         }

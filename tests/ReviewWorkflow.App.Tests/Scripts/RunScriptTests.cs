@@ -81,6 +81,7 @@ public sealed partial class RunScriptTests : IDisposable
         ["RW_QUEUE_PORT"] = _queue.ToString(CultureInfo.InvariantCulture),
         ["RW_TABLE_PORT"] = _table.ToString(CultureInfo.InvariantCulture),
         ["RW_AZURITE_LOCATION"] = _data,
+        ["Email__OutboxPath"] = Path.Combine(_data, "outbox"), // not the checkout's .local/outbox, which earlier runs on other ports filled
     };
 
     private async Task WaitForHealthAsync(RunSh script)

@@ -1,7 +1,6 @@
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using ReviewWorkflow.App.Telemetry;
-using ReviewWorkflow.Durable.Engine;
 using ReviewWorkflow.Workflow.Telemetry;
 
 namespace ReviewWorkflow.App.Tests.Telemetry;
@@ -10,7 +9,7 @@ namespace ReviewWorkflow.App.Tests.Telemetry;
 public sealed class OtlpExportTests
 {
     [Fact]
-    public void The_exported_meters_include_the_durable_runtime_and_the_review_cycle()
+    public void The_exported_meters_include_the_review_cycle()
     {
         var exporter = new CollectingExporter();
         using (var provider = Sdk.CreateMeterProviderBuilder()
@@ -22,14 +21,12 @@ public sealed class OtlpExportTests
             WorkflowMetrics.EmailsSent.Add(0);
             WorkflowMetrics.EmailsBounced.Add(0);
             WorkflowMetrics.ResponsesReceived.Add(0);
-            DurableTelemetry.WorkItems.Add(0);
             provider.ForceFlush();
         }
 
         Assert.Contains((WorkflowMetrics.Name, "reviewworkflow.emails.sent"), exporter.Exported);
         Assert.Contains((WorkflowMetrics.Name, "reviewworkflow.emails.bounced"), exporter.Exported);
         Assert.Contains((WorkflowMetrics.Name, "reviewworkflow.responses.received"), exporter.Exported);
-        Assert.Contains((DurableTelemetry.Name, "reviewworkflow.durable.work_items"), exporter.Exported);
     }
 
     private sealed class CollectingExporter : BaseExporter<Metric>

@@ -1,7 +1,5 @@
-using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.App.Tests.Infrastructure;
 using ReviewWorkflow.App.Tests.ReviewCycles;
-using ReviewWorkflow.Durable;
 using ReviewWorkflow.Notifications.Webhook;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Email;
@@ -10,15 +8,13 @@ using ReviewWorkflow.Workflow.Responses;
 namespace ReviewWorkflow.App.Tests.Telemetry;
 
 /// <summary>
-/// The app without FUNCTIONS_CUSTOMHANDLER_PORT: its embedded dispatcher (queue polling and the local fast path) records the
-/// same durable metrics as the Functions triggers, and the review cycle counts emails sent, bounces and responses once each.
+/// The app with its embedded Durable Task worker running the review cycle: emails sent,
+/// bounces and responses are counted once each.
 /// Run alone (<see cref="RunAlone"/>), so every measurement heard comes from the app under test.
 /// </summary>
 [Collection(RunAlone.Name)]
 public sealed class StandaloneMetricsTests : IDisposable
 {
-    private const string WorkItems = "reviewworkflow.durable.work_items";
-    private const string WorkItemDuration = "reviewworkflow.durable.work_item.duration";
     private const string EmailsSent = "reviewworkflow.emails.sent";
     private const string EmailsBounced = "reviewworkflow.emails.bounced";
     private const string ResponsesReceived = "reviewworkflow.responses.received";
@@ -28,25 +24,6 @@ public sealed class StandaloneMetricsTests : IDisposable
     public void Dispose() => _recorded.Dispose();
 
     [Fact]
-    public async Task The_embedded_dispatcher_records_orchestration_steps_and_activity_durations()
-    {
-        var (app, _) = await CustomHandlerApp.StartAsync(new Dictionary<string, string?> { [FunctionsHost.PortKey] = null });
-        await using (app)
-        {
-            var client = app.Services.GetRequiredService<DurableTaskClient>();
-            var id = await client.ScheduleNewOrchestrationInstanceAsync(CustomHandlerApp.Orchestration, "Foster Carers");
-            using var wait = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            Assert.Equal(OrchestrationRuntimeStatus.Completed, (await client.WaitForInstanceCompletionAsync(id, cancellation: wait.Token)).RuntimeStatus);
-        }
-
-        Assert.NotEmpty(_recorded.Of(WorkItems, ("kind", "orchestration"), ("outcome", "Completed")));
-        Assert.NotEmpty(_recorded.Of(WorkItemDuration, ("kind", "orchestration"), ("outcome", "Completed")));
-        Assert.Equal(1, _recorded.Sum(WorkItems, ("kind", "activity"), ("activity", CustomHandlerApp.Activity), ("outcome", "Completed")));
-        Assert.All(_recorded.Of(WorkItemDuration, ("kind", "activity"), ("activity", CustomHandlerApp.Activity)), m => Assert.True(m.Value >= 0));
-        Assert.Single(_recorded.Of(WorkItemDuration, ("kind", "activity"), ("activity", CustomHandlerApp.Activity)));
-    }
-
-    [Fact]
     public async Task Emails_sent_bounces_and_responses_are_each_counted_once_on_the_standalone_app()
     {
         await using var rc = await ReviewCycleApp.StartAsync(SmallCycle.Start);
@@ -54,9 +31,8 @@ public sealed class StandaloneMetricsTests : IDisposable
         await rc.Cycles.StartCycleAsync(SmallCycle.Definition(id), SmallCycle.Lead, "req-start", "start-" + id).OkAsync();
         await rc.WaitForAsync(id, v => v.Stage == CycleStage.Consultation && v.Counts.RequestsSent == 3, "the consultation requests");
 
-        // Three requests, sent by activities the embedded dispatcher ran.
+        // Three requests, sent by activities the embedded worker ran.
         Assert.Equal(3, _recorded.Sum(EmailsSent, ("category", "consultation-request")));
-        Assert.Contains(_recorded.Of(WorkItems, ("kind", "activity"), ("outcome", "Completed")), m => m.Tags.ContainsKey("activity"));
 
         // Sending one of them again is an idempotent repeat: nothing new is counted.
         var riley = SmallCycle.Consultees[0];

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask.Client;
 using ReviewWorkflow.Workflow.Cycles;
 
 namespace ReviewWorkflow.Web.Tests.Api;

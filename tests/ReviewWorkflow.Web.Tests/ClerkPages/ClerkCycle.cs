@@ -1,4 +1,4 @@
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask.Client;
 using ReviewWorkflow.Web.Tests.Infrastructure;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Council;

@@ -13,7 +13,7 @@ using ReviewWorkflow.Web.Api;
 namespace ReviewWorkflow.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The whole app (<see cref="ReviewWorkflowApp.Create"/>: pages, API, durable runtime with its standalone dispatcher,
+/// The whole app (<see cref="ReviewWorkflowApp.Create"/>: pages, API, the embedded Durable Task worker,
 /// workflow) on real Kestrel at 127.0.0.1 with a free port, on real Azurite, with a task hub, workflow tables and local
 /// outbox of its own and a <see cref="ShiftedClock"/> (starts at <c>start</c>, default now, and runs at real speed).
 /// </summary>
@@ -68,7 +68,7 @@ public sealed class WebTestHost : IAsyncDisposable
         var clock = new ShiftedClock(start ?? DateTimeOffset.UtcNow);
         var all = await IsolatedAppSettings.AppAsync("web", outbox);
         all["Web:GovUkFrontendPath"] = Path.Combine(Azurite.RepositoryRoot(), "node_modules", "govuk-frontend", "dist", "govuk");
-        var hub = all["Durable:AzureStorage:TaskHubName"]!;
+        var hub = all["Durable:HubName"]!;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
@@ -81,9 +81,6 @@ public sealed class WebTestHost : IAsyncDisposable
             builder.Services.AddSingleton<TimeProvider>(clock);
         }, MapProbes);
         await app.StartAsync();
-        // The task hub's tables and queues are created in the background at start; wait for them.
-        using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await app.Services.GetRequiredService<DurableStoreInitializer>().EnsureAsync(ready.Token);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WebTestHost(app, new Uri(address), outbox, clock, hub);
     }

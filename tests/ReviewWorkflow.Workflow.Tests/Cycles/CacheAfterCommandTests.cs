@@ -1,4 +1,4 @@
-using ReviewWorkflow.Durable.Testing;
+using Microsoft.Extensions.Time.Testing;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Cycles.Caching;
 

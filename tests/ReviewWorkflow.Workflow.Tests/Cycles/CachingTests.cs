@@ -1,4 +1,4 @@
-using ReviewWorkflow.Durable.Testing;
+using Microsoft.Extensions.Time.Testing;
 using ReviewWorkflow.Workflow.Caching;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Cycles;

@@ -32,6 +32,7 @@ public sealed class ConsultationTests
             [(new DateOnly(2027, 2, 12), "consultation-reminder"), (new DateOnly(2027, 2, 16), "consultation-escalation"), (new DateOnly(2027, 2, 17), "consultation-reminder")],
             days);
         Assert.Equal(12, h.Sent.Count(s => s.Day == new DateOnly(2027, 2, 12)));
+        await GoldenFiles.RecordIfAskedAsync(h, "extension", id);
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public sealed class ConsultationTests
         Assert.DoesNotContain(h.Sent, s => s.Category.StartsWith("consultation-", StringComparison.Ordinal) && s.Day > new DateOnly(2027, 1, 4));
         var again = await h.Service.CloseConsultationAsync(id, People.Lead, "req-close-2", CycleSteps.NewKey());
         Assert.Equal(CycleResultKind.Conflict, again.Kind);
+        await GoldenFiles.RecordIfAskedAsync(h, "early-close", id);
     }
 
     [Fact]
@@ -86,6 +88,5 @@ public sealed class ConsultationTests
         var progress = await h.Service.GetConsulteesAsync(id);
         Assert.True(Assert.Single(progress, p => p.Email == "morgan@young.example").Bounced);
         Assert.Equal(12, progress.Count);
-        await GoldenFiles.RecordIfAskedAsync(h, "bounce", id);
     }
 }

@@ -1,4 +1,4 @@
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask.Client;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Tests.Fixtures;
@@ -38,6 +38,7 @@ public sealed class RatificationTests
         await h.Host.RunUntilIdleAsync();
         Assert.Equal("Cabinet", (await h.ViewAsync(id)).CurrentBody);
         Assert.Contains(await h.Audit.ReadAllAsync(id), e => e.Action == AuditActions.MeetingDeferred && e.Actor == People.Clerk.Email);
+        await GoldenFiles.RecordIfAskedAsync(h, "deferral", id);
     }
 
     [Fact]
@@ -75,6 +76,7 @@ public sealed class RatificationTests
         await h.Host.RunUntilIdleAsync();
         Assert.Equal("Cabinet", (await h.ViewAsync(id)).CurrentBody);
         Assert.Equal([ReferBack, Endorse], (await h.ViewAsync(id)).Decisions.Select(d => d.Outcome));
+        await GoldenFiles.RecordIfAskedAsync(h, "refer-back", id);
     }
 
     [Fact]
@@ -96,7 +98,6 @@ public sealed class RatificationTests
         Assert.Null(await h.Host.Client.GetInstanceAsync(OrchestrationNames.MonitoringId(id)));
         Assert.DoesNotContain(h.Sent, s => s.Day > new DateOnly(2027, 4, 20));
         Assert.Contains(await h.Audit.ReadAllAsync(id), e => e.Action == AuditActions.CycleClosed);
-        await GoldenFiles.RecordIfAskedAsync(h, "rejection", id);
     }
 
     [Fact]

@@ -5,25 +5,21 @@ namespace ReviewWorkflow.Workflow.Tests.Cycles;
 public sealed class ResilienceTests
 {
     [Fact]
-    public async Task A_host_restart_mid_consultation_continues_without_sending_anything_twice()
+    public async Task A_worker_restart_mid_consultation_continues_without_sending_anything_twice()
     {
-        var world = new CycleWorld(CycleSteps.Start);
-        string id;
-        await using (var first = await CycleHarness.StartAsync(world))
-        {
-            id = await first.StartRutlandAsync();
-            await first.AdvanceToAsync(2027, 2, 6);
-            Assert.Equal(12 + 12, first.Sent.Count); // requests, and the first reminder to all
-        }
+        await using var h = await CycleHarness.StartAsync(new CycleWorld(CycleSteps.Start));
+        var id = await h.StartRutlandAsync();
+        await h.AdvanceToAsync(2027, 2, 6);
+        Assert.Equal(12 + 12, h.Sent.Count); // requests, and the first reminder to all
 
-        await using var second = await CycleHarness.StartAsync(world);
-        await second.AdvanceToAsync(2027, 3, 1, 18);
+        await h.Host.RestartWorkerAsync();
+        await h.AdvanceToAsync(2027, 3, 1, 18);
 
-        Assert.All(second.Sent.GroupBy(s => s.Key), g => Assert.Single(g));
-        Assert.Equal(12, second.Sent.Count(s => s.Category == "consultation-request"));
-        Assert.Equal(24, second.Sent.Count(s => s.Category == "consultation-reminder"));
-        Assert.Single(second.Sent, s => s.Category == "consultation-escalation");
-        Assert.Equal(ReviewWorkflow.Workflow.Cycles.CycleStage.Drafting, (await second.ViewAsync(id)).Stage);
+        Assert.All(h.Sent.GroupBy(s => s.Key), g => Assert.Single(g));
+        Assert.Equal(12, h.Sent.Count(s => s.Category == "consultation-request"));
+        Assert.Equal(24, h.Sent.Count(s => s.Category == "consultation-reminder"));
+        Assert.Single(h.Sent, s => s.Category == "consultation-escalation");
+        Assert.Equal(ReviewWorkflow.Workflow.Cycles.CycleStage.Drafting, (await h.ViewAsync(id)).Stage);
     }
 
     [Fact]

@@ -3,11 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReviewWorkflow.Directory;
-using ReviewWorkflow.Durable;
+using Microsoft.DurableTask;
+using ReviewWorkflow.DurableTask;
 using ReviewWorkflow.Notifications;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Notifications.Webhook;
-using ReviewWorkflow.Orchestrations;
 using ReviewWorkflow.Workflow.Storage;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Email;
@@ -18,7 +18,7 @@ namespace ReviewWorkflow.Workflow.Tests.Cycles;
 public sealed class WorkflowRegistrationTests
 {
     [Fact]
-    public void AddReviewCycleWorkflow_registers_the_facade_orchestrators_and_durable_ledgers_whatever_the_order()
+    public async Task AddReviewCycleServices_with_the_durable_task_engine_registers_the_facade_and_durable_ledgers_whatever_the_order()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -33,17 +33,15 @@ public sealed class WorkflowRegistrationTests
         services.AddReviewWorkflowStorage(configuration);
         services.AddReviewWorkflowEmail(configuration);
         services.AddReviewWorkflowDirectory(configuration);
-        services.AddReviewCycleWorkflow(configuration);
-        using var provider = services.BuildServiceProvider();
+        services.AddReviewCycleServices(configuration);
+        services.AddReviewWorkflowDurableTask(configuration, tasks => tasks.AddReviewCycleTasks());
+        await using var provider = services.BuildServiceProvider();
 
         Assert.NotNull(provider.GetRequiredService<ReviewCycleService>());
         Assert.IsType<TableEmailSendLedger>(provider.GetRequiredService<IEmailSendLedger>());
         Assert.IsType<TableWebhookEventDeduplicator>(provider.GetRequiredService<IWebhookEventDeduplicator>());
-        var registry = provider.GetRequiredService<DurableTaskRegistry>();
-        foreach (var name in new[] { OrchestrationNames.ReviewCycle, OrchestrationNames.Consultation, OrchestrationNames.Drafting, OrchestrationNames.Ratification, OrchestrationNames.Monitoring })
-        {
-            Assert.Equal(OrchestrationNames.CurrentVersion, registry.LatestVersion(name));
-        }
+        Assert.NotNull(provider.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>());
+        Assert.IsType<Microsoft.DurableTask.Converters.JsonDataConverter>(provider.GetRequiredService<DataConverter>());
 
         var settings = provider.GetRequiredService<ReviewCycleService>().Settings;
         Assert.Equal([10], settings.ConsultationReminderDays);
@@ -52,9 +50,11 @@ public sealed class WorkflowRegistrationTests
     }
 
     [Fact]
-    public void Orchestrators_are_compiled_only_in_the_project_under_the_banned_API_analyzer()
+    public void Each_orchestrator_lives_in_its_feature_folder_namespace_beside_its_activities()
     {
-        Assert.DoesNotContain(typeof(ReviewCycleService).Assembly.GetTypes(), t => t.Name.EndsWith("Orchestrator", StringComparison.Ordinal));
-        Assert.Equal(5, typeof(ReviewCycleOrchestrator).Assembly.GetTypes().Count(t => typeof(ITaskOrchestrator).IsAssignableFrom(t)));
+        var orchestrators = typeof(ReviewCycleService).Assembly.GetTypes().Where(t => typeof(ITaskOrchestrator).IsAssignableFrom(t) && !t.IsAbstract).ToList();
+        Assert.Equal(
+            ["Consultation.ConsultationOrchestrator", "Cycles.ReviewCycleOrchestrator", "Drafting.DraftingOrchestrator", "Monitoring.MonitoringOrchestrator", "Ratification.RatificationOrchestrator"],
+            orchestrators.Select(t => t.FullName!["ReviewWorkflow.Workflow.".Length..]).Order(StringComparer.Ordinal));
     }
 }

@@ -1,16 +1,12 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using ReviewWorkflow.Directory;
-using ReviewWorkflow.Durable;
-using ReviewWorkflow.Durable.Store;
-using ReviewWorkflow.Durable.Store.InMemory;
-using ReviewWorkflow.Durable.Testing;
 using ReviewWorkflow.Notifications.Email;
-using ReviewWorkflow.Orchestrations;
 using ReviewWorkflow.Testing;
+using ReviewWorkflow.Testing.DurableTask;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Hosting;
@@ -18,19 +14,16 @@ using ReviewWorkflow.Workflow.Responses;
 
 namespace ReviewWorkflow.Workflow.Tests.Fixtures;
 
-/// <summary>What survives a host restart: the durable store, the clock, the tables and the provider's record of sent mail.</summary>
+/// <summary>A scenario's clock, the provider's record of sent mail and the configuration.</summary>
 internal sealed class CycleWorld
 {
     public CycleWorld(DateTimeOffset start)
     {
         Time = new FakeTimeProvider(start);
-        Store = new InMemoryDurableStore(Time);
         Mail = new CapturingEmailSender(Time);
     }
 
     public FakeTimeProvider Time { get; }
-
-    public IDurableStore Store { get; }
 
     public CapturingEmailSender Mail { get; }
 
@@ -42,19 +35,20 @@ internal sealed class CycleWorld
 }
 
 /// <summary>
-/// The review-cycle orchestrations on <see cref="DurableTestHost"/> (fake clock, in-memory durable store), with the
-/// audit, responses, email ledger and links on real Azurite, the embedded demo directory, and a capturing email provider
-/// behind the real <see cref="IdempotentEmailSender"/> and Table Storage ledger.
+/// The review-cycle orchestrations on the Durable Task Framework over Azurite (<see cref="DurableTaskTestHost"/>: its own
+/// task hub, the fake clock driving wake-ups), with the audit, responses, email ledger and links on the same Azurite, the
+/// embedded demo directory, and a capturing email provider behind the real <see cref="IdempotentEmailSender"/> and
+/// Table Storage ledger.
 /// </summary>
 internal sealed class CycleHarness : IAsyncDisposable
 {
-    private CycleHarness(DurableTestHost host, CycleWorld world)
+    private CycleHarness(DurableTaskTestHost host, CycleWorld world)
     {
         Host = host;
         World = world;
     }
 
-    public DurableTestHost Host { get; }
+    public DurableTaskTestHost Host { get; }
 
     public CycleWorld World { get; }
 
@@ -70,13 +64,11 @@ internal sealed class CycleHarness : IAsyncDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(world.Configuration).Build();
         var connection = await Azurite.GetConnectionStringAsync();
-        var host = await DurableTestHost.StartAsync(
-            b => b.AddReviewCycleOrchestrations(),
-            store: _ => world.Store,
-            time: world.Time,
+        var host = await DurableTaskTestHost.StartAsync(
+            tasks => tasks.AddReviewCycleTasks(),
+            world.Time,
             services: s =>
             {
-                s.AddSingleton<IConfiguration>(configuration);
                 s.AddSingleton(new TableServiceClient(connection));
                 s.AddReviewWorkflowDirectory(configuration);
                 s.AddReviewCycleServices(configuration);
@@ -85,6 +77,13 @@ internal sealed class CycleHarness : IAsyncDisposable
                     IEmailSender sender = new IdempotentEmailSender(world.Mail, sp.GetRequiredService<IEmailSendLedger>(), NullLogger<IdempotentEmailSender>.Instance);
                     return wrapSender is null ? sender : wrapSender(sender);
                 });
+            },
+            configuration: c =>
+            {
+                foreach (var (key, value) in world.Configuration)
+                {
+                    c[key] = value;
+                }
             });
         await host.Services.GetRequiredService<WorkflowTables>().CreateIfNotExistsAsync();
         return new CycleHarness(host, world);

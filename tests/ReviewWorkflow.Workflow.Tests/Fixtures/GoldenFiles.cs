@@ -1,12 +1,15 @@
 using System.Runtime.CompilerServices;
-using ReviewWorkflow.Durable.Testing;
-using ReviewWorkflow.Workflow.Cycles;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewWorkflow.DurableTask.Client;
+using ReviewWorkflow.Testing.DurableTask;
 
 namespace ReviewWorkflow.Workflow.Tests.Fixtures;
 
 /// <summary>
-/// Records the histories of a scenario's orchestrations into tests/ReviewWorkflow.Workflow.Tests/Golden when
-/// <c>WORKFLOW_GOLDEN_RECORD=1</c>; otherwise does nothing. File names: <c>{scenario}.{stage}.json</c>.
+/// Records the DTFx histories of a scenario's orchestrations (from the task hub's History table, <see cref="GoldenHistory"/>)
+/// into tests/ReviewWorkflow.Workflow.Tests/Golden when <c>WORKFLOW_GOLDEN_RECORD=1</c>; otherwise does nothing. File
+/// names: <c>{scenario}.{stage}.json</c>.
 /// </summary>
 internal static class GoldenFiles
 {
@@ -21,22 +24,16 @@ internal static class GoldenFiles
             return;
         }
 
-        var page = await h.Host.Store.QueryInstancesAsync(new Durable.Store.InstanceFilter { InstanceIdPrefix = cycleId }, 100, null);
-        foreach (var instance in page.Instances.Where(i => i.InstanceId == cycleId || i.InstanceId.StartsWith(cycleId + ":", StringComparison.Ordinal)))
+        var history = h.Host.Services.GetRequiredService<IOrchestrationHistoryReader>();
+        await foreach (var instance in h.Host.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = cycleId }))
         {
+            if (instance.InstanceId != cycleId && !instance.InstanceId.StartsWith(cycleId + ":", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var stage = instance.InstanceId == cycleId ? "cycle" : instance.InstanceId[(cycleId.Length + 1)..];
-            await GoldenHistory.RecordAsync(h.Host.Store, instance.InstanceId, Path.Combine(SourceFolder(), $"{scenario}.{stage}.json"));
+            await GoldenHistory.RecordAsync(history, instance.InstanceId, Path.Combine(SourceFolder(), $"{scenario}.{stage}.json"));
         }
     }
-
-    /// <summary>The orchestrator class that replays a file, by the orchestrator name recorded in it.</summary>
-    public static Durable.ITaskOrchestrator For(string name) => name switch
-    {
-        OrchestrationNames.ReviewCycle => new Orchestrations.ReviewCycleOrchestrator(),
-        OrchestrationNames.Consultation => new Orchestrations.ConsultationOrchestrator(),
-        OrchestrationNames.Drafting => new Orchestrations.DraftingOrchestrator(),
-        OrchestrationNames.Ratification => new Orchestrations.RatificationOrchestrator(),
-        OrchestrationNames.Monitoring => new Orchestrations.MonitoringOrchestrator(),
-        _ => throw new InvalidOperationException($"No orchestrator named {name}."),
-    };
 }

@@ -1,9 +1,0 @@
-using ReviewWorkflow.Durable.Store;
-using ReviewWorkflow.Durable.Store.InMemory;
-
-namespace ReviewWorkflow.Durable.Tests.Contract;
-
-public sealed class InMemoryDurableStoreContractTests : DurableStoreContractTests
-{
-    protected override Task<IDurableStore> CreateStoreAsync(TimeProvider time) => Task.FromResult<IDurableStore>(new InMemoryDurableStore(time));
-}
