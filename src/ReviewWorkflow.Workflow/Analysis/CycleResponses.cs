@@ -53,6 +53,8 @@ public sealed record CycleResponses
                     Audience = who.Audience,
                     Late = s.Late,
                     SubmittedAt = s.SubmittedAt,
+                    SubmittedBy = s.SubmittedBy,
+                    SavedBy = [.. s.Contributors.OrderBy(c => c.FirstSavedAt).Select(c => c.Name)],
                     Answers = [.. s.Content.Answers.Where(a => a is not null).OrderBy(a => a.Pledge)],
                     Comments = s.Content.Comments,
                 };
