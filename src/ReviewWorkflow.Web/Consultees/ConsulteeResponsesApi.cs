@@ -91,7 +91,9 @@ public static class ConsulteeResponsesApi
             return refusal;
         }
 
-        var outcome = await service.SubmitAsync(opening, IfMatch(context), content, key, savedBy, context.TraceIdentifier, cancellationToken).ConfigureAwait(false);
+        // { "savedBy": "..." } alone sends the stored version under that name (an empty response cannot be sent anyway).
+        var final = content is { IsEmpty: true } && savedBy is not null ? null : content;
+        var outcome = await service.SubmitAsync(opening, IfMatch(context), final, key, savedBy, context.TraceIdentifier, cancellationToken).ConfigureAwait(false);
         return outcome.Kind == ResponseOutcomeKind.Submitted
             ? View(context, ResponseFormView.From(opening with { Response = outcome.Response }))
             : Refused(context, opening, outcome);
