@@ -15,6 +15,9 @@ public sealed record CycleResponses
 
     public IReadOnlyList<string> Pledges { get; init; } = [];
 
+    /// <summary>Pledges or priorities: what the strategy's items are called.</summary>
+    public StrategyKind Kind { get; init; }
+
     /// <summary>The groups in the order of the consultation plan, with their audiences.</summary>
     public IReadOnlyList<(string Name, Audience Audience)> Groups { get; init; } = [];
 
@@ -65,6 +68,7 @@ public sealed record CycleResponses
         {
             Cycle = cycle,
             Pledges = source.Definition.Strategy.Pledges,
+            Kind = source.Definition.Strategy.Kind,
             Groups = [.. source.Definition.Consultation.Groups.Select(g => (g.Name, g.Audience))],
             Responses = submitted,
             SavedNotSent = stored.Count(s => s.Status == ResponseStatus.InProgress && byId.ContainsKey(s.ConsulteeId)),
