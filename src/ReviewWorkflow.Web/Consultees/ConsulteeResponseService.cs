@@ -14,7 +14,7 @@ namespace ReviewWorkflow.Web.Consultees;
 /// response, save, submit. A token opens only the response it was issued for (cycle and consultee come from the checked
 /// token, never from the request). Broken links count against the caller's address (<see cref="ConsulteeRateLimiter"/>)
 /// to slow token guessing. Each save and the submission append an audit row naming who saved: the name typed on a
-/// partner's shared link (<see cref="SharedLink"/>), otherwise the link owner.
+/// partner's shared link (<see cref="SharedLink"/>), otherwise the consultee's id.
 /// </summary>
 public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewCycleService cycles, ResponseStore store, ConsulteeRateLimiter limiter, AuditLog audit)
 {
@@ -112,10 +112,18 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
         return outcome;
     }
 
-    /// <summary>One row per stored version (keyed by it, so a retried save that stored nothing new adds nothing).</summary>
+    /// <summary>One row per stored version (keyed by it, so a retried save that stored nothing new adds nothing). On a
+    /// shared partner link the actor is the colleague's name as typed; on a personal link (a child, a carer) it is the
+    /// consultee's id, as for their emails: the trail is append-only, so it keeps no name it does not need.</summary>
     private Task<AuditEntry> AuditAsync(ConsulteeForm form, string who, string action, StoredResponse response, string key, string? requestId, CancellationToken cancellationToken)
     {
-        var details = new JsonObject { ["savedBy"] = who, ["version"] = response.Version, ["shared"] = SharedLink.IsShared(form) };
+        var shared = SharedLink.IsShared(form);
+        var details = new JsonObject { ["version"] = response.Version, ["shared"] = shared };
+        if (shared)
+        {
+            details["savedBy"] = who;
+        }
+
         if (form.Organisation is { Length: > 0 } organisation)
         {
             details["organisation"] = organisation;
@@ -128,7 +136,7 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
 
         return audit.AppendAsync(form.CycleId, new AuditEvent
         {
-            Actor = who,
+            Actor = shared ? who : "consultee:" + form.ConsulteeId,
             Role = AuditRole.Consultee,
             Action = action,
             Subject = form.ConsulteeId,

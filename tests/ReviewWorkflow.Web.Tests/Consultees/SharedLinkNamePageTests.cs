@@ -102,7 +102,7 @@ public sealed class SharedLinkNamePageTests(ConsulteeHost fixture)
     }
 
     [Fact]
-    public async Task A_personal_link_asks_no_name_and_saves_under_its_owner()
+    public async Task A_personal_link_asks_no_name_saves_under_its_owner_and_audits_the_consultee_id()
     {
         var cycle = await PartnerCycle.StartAsync(fixture.Host);
         using var client = new FormClient(fixture.Host);
@@ -117,6 +117,10 @@ public sealed class SharedLinkNamePageTests(ConsulteeHost fixture)
         var stored = await fixture.Host.Services.GetRequiredService<ReviewWorkflow.Workflow.Responses.ResponseStore>()
             .GetAsync(cycle.CycleId, ReviewWorkflow.Workflow.Domain.ConsulteeId.For(PartnerCycle.CarerEmail));
         Assert.Equal("Pat Carer", Assert.Single(stored!.Contributors).Name);
+        var audit = await fixture.Host.Services.GetRequiredService<ReviewWorkflow.Workflow.Audit.AuditLog>().ReadAllAsync(cycle.CycleId);
+        var row = Assert.Single(audit, e => e.Action == "ResponseSaved");
+        Assert.Equal("consultee:" + ReviewWorkflow.Workflow.Domain.ConsulteeId.For(PartnerCycle.CarerEmail), row.Actor);
+        Assert.DoesNotContain("Pat Carer", row.Details ?? "", StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> Fields(string name, string action) => new()
