@@ -88,6 +88,23 @@ public sealed class SharedLinkNamePageTests(ConsulteeHost fixture)
     }
 
     [Fact]
+    public async Task Sending_from_the_check_page_without_a_name_is_refused_and_nothing_is_sent()
+    {
+        var cycle = await PartnerCycle.StartAsync(fixture.Host);
+        using var client = new FormClient(fixture.Host);
+        (await client.PostAsync($"/respond/{cycle.Partner}", Fields("Sam Colleague", "continue"))).Dispose();
+
+        using var refused = await client.PostAsync($"/respond/{cycle.Partner}/check", new Dictionary<string, string> { ["SavedBy"] = "" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("govuk-error-summary", html);
+        Assert.Contains("href=\"#SavedBy\"", html);
+        Assert.Contains("Enter your name", html);
+        Assert.False((await cycle.PartnerResponseAsync())!.Submitted);
+    }
+
+    [Fact]
     public async Task A_name_over_100_characters_is_refused_saying_the_limit()
     {
         var cycle = await PartnerCycle.StartAsync(fixture.Host);
