@@ -17,6 +17,7 @@ using ReviewWorkflow.Web.Api;
 using ReviewWorkflow.Workflow.Analysis;
 using ReviewWorkflow.Web.Authentication;
 using ReviewWorkflow.Web.Consultees;
+using ReviewWorkflow.Web.Development;
 using ReviewWorkflow.Web.Layout;
 
 namespace ReviewWorkflow.Web;
@@ -90,6 +91,7 @@ public static class WebServiceCollectionExtensions
         {
             // Not even registered outside Development; inside it, the handler also insists on a direct loopback request.
             authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(WebAuthentication.Development, _ => { });
+            AddDevelopmentBounces(services);
         }
 
         services.AddAuthorizationBuilder()
@@ -99,6 +101,22 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(WebRoles.Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role, WebRoles.Admin));
 
         return services;
+    }
+
+    /// <summary>Development only: a key made at start-up verifies the SendGrid webhook when no real key is set, and
+    /// the outbox page's "Mark as bounced" signs with it (<see cref="DevelopmentBounces"/>).</summary>
+    private static void AddDevelopmentBounces(IServiceCollection services)
+    {
+        services.TryAddSingleton<DevelopmentWebhookKey>();
+        services.TryAddSingleton<DevelopmentBounces>();
+        services.AddHttpClient(DevelopmentBounces.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddOptions<EmailOptions>().PostConfigure<DevelopmentWebhookKey>((email, key) =>
+        {
+            if (string.IsNullOrWhiteSpace(email.WebhookPublicKey) && string.IsNullOrWhiteSpace(email.SendGridApiKey))
+            {
+                email.WebhookPublicKey = key.PublicKey;
+            }
+        });
     }
 
     private static void AddIfMissing<T>(IServiceCollection services, Action add)

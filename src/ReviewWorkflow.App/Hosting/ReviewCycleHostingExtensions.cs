@@ -13,7 +13,7 @@ namespace ReviewWorkflow.App.Hosting;
 public static partial class ReviewCycleHostingExtensions
 {
     /// <summary>Where SendGrid posts delivery events (configure this URL in SendGrid's Event Webhook settings).</summary>
-    public const string SendGridWebhookPath = "/webhooks/sendgrid";
+    public const string SendGridWebhookPath = ReviewWorkflow.Web.WebhookPaths.SendGrid;
 
     /// <summary>
     /// Registers storage, the workflow (section <c>Workflow</c>), email, the directory and the Durable Task worker and

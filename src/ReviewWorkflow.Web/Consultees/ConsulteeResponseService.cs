@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Responses;
@@ -11,9 +13,10 @@ namespace ReviewWorkflow.Web.Consultees;
 /// <c>/api/responses/{token}</c> so the page and the API cannot differ: check the link, load the form and the stored
 /// response, save, submit. A token opens only the response it was issued for (cycle and consultee come from the checked
 /// token, never from the request). Broken links count against the caller's address (<see cref="ConsulteeRateLimiter"/>)
-/// to slow token guessing.
+/// to slow token guessing. Each save and the submission append an audit row naming who saved: the name typed on a
+/// partner's shared link (<see cref="SharedLink"/>), otherwise the consultee's id.
 /// </summary>
-public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewCycleService cycles, ResponseStore store, ConsulteeRateLimiter limiter)
+public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewCycleService cycles, ResponseStore store, ConsulteeRateLimiter limiter, AuditLog audit)
 {
     /// <summary>What <paramref name="token"/> opens: the link's row is checked first, then (only when it works) the form
     /// and the stored response are read. A save or submission right after it writes from that read, guarded by its
@@ -50,32 +53,97 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
     public const string NeverSaved = "none";
 
     /// <summary>Saves a version (nothing is stored when the content breaks a rule). <paramref name="expectedETag"/>: the
-    /// version the person started from; <see cref="NeverSaved"/> when nothing was saved; null means "whatever is stored now".</summary>
-    public Task<ResponseOutcome> SaveAsync(ConsulteeOpening opening, ResponseContent content, string? expectedETag, CancellationToken cancellationToken = default)
+    /// version the person started from; <see cref="NeverSaved"/> when nothing was saved; null means "whatever is stored now".
+    /// <paramref name="savedBy"/>: the name typed on a shared partner link (required there, refused on a personal link).</summary>
+    public async Task<ResponseOutcome> SaveAsync(ConsulteeOpening opening, ResponseContent content, string? expectedETag, string? savedBy, string? requestId,
+        CancellationToken cancellationToken = default)
     {
         var form = Require(opening);
         ArgumentNullException.ThrowIfNull(content);
-        if (TooLong(content, opening.Wording) is { Count: > 0 } errors)
+        var errors = TooLong(content, opening.Wording).ToList();
+        if (SharedLink.Check(form, savedBy) is { } nameError)
         {
-            return Task.FromResult(new ResponseOutcome(ResponseOutcomeKind.Invalid, opening.Response, Errors: errors, Message: "Some answers need changing before they can be saved."));
+            errors.Insert(0, nameError);
         }
 
-        return store.SaveAsync(form.CycleId, form.ConsulteeId, content, Contributor(form), Expected(expectedETag, opening), form.Rules,
-            ReadOf(opening), cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new ResponseOutcome(ResponseOutcomeKind.Invalid, opening.Response, Errors: errors, Message: "Some answers need changing before they can be saved.");
+        }
+
+        var who = Contributor(form, savedBy);
+        var outcome = await store.SaveAsync(form.CycleId, form.ConsulteeId, content, who, Expected(expectedETag, opening), form.Rules,
+            ReadOf(opening), cancellationToken).ConfigureAwait(false);
+        if (outcome is { Kind: ResponseOutcomeKind.Saved, Response: { } saved })
+        {
+            await AuditAsync(form, who, AuditActions.ResponseSaved, saved, $"response-saved:{form.ConsulteeId}:{saved.Version}", requestId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
     }
 
     /// <summary>Submits once: the stored version, or <paramref name="finalContent"/> saved and submitted in one write.
-    /// A repeat with the first submission's <paramref name="idempotencyKey"/> returns the first result.</summary>
-    public Task<ResponseOutcome> SubmitAsync(ConsulteeOpening opening, string? expectedETag, ResponseContent? finalContent, string? idempotencyKey, CancellationToken cancellationToken = default)
+    /// A repeat with the first submission's <paramref name="idempotencyKey"/> returns the first result.
+    /// <paramref name="savedBy"/>: as for <see cref="SaveAsync"/>.</summary>
+    public async Task<ResponseOutcome> SubmitAsync(ConsulteeOpening opening, string? expectedETag, ResponseContent? finalContent, string? idempotencyKey,
+        string? savedBy, string? requestId, CancellationToken cancellationToken = default)
     {
         var form = Require(opening);
-        if (finalContent is not null && TooLong(finalContent, opening.Wording) is { Count: > 0 } errors)
+        List<ValidationError> errors = finalContent is null ? [] : TooLong(finalContent, opening.Wording).ToList();
+        if (SharedLink.Check(form, savedBy) is { } nameError)
         {
-            return Task.FromResult(new ResponseOutcome(ResponseOutcomeKind.Invalid, opening.Response, Errors: errors, Message: "Some answers need changing before you can submit."));
+            errors.Insert(0, nameError);
         }
 
-        return store.SubmitAsync(form.CycleId, form.ConsulteeId, Contributor(form), Expected(expectedETag, opening), form.Rules, finalContent,
-            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, ReadOf(opening), cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new ResponseOutcome(ResponseOutcomeKind.Invalid, opening.Response, Errors: errors, Message: "Some answers need changing before you can submit.");
+        }
+
+        var who = Contributor(form, savedBy);
+        var outcome = await store.SubmitAsync(form.CycleId, form.ConsulteeId, who, Expected(expectedETag, opening), form.Rules, finalContent,
+            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, ReadOf(opening), cancellationToken).ConfigureAwait(false);
+        if (outcome is { Kind: ResponseOutcomeKind.Submitted, Response: { } sent })
+        {
+            // The stored SubmittedBy, not this request's name: a repeat of the submission must not re-attribute it.
+            await AuditAsync(form, sent.SubmittedBy ?? who, AuditActions.ResponseSubmitted, sent, $"response-submitted:{form.ConsulteeId}", requestId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>One row per stored version (keyed by it, so a retried save that stored nothing new adds nothing). On a
+    /// shared partner link the actor is the colleague's name as typed; on a personal link (a child, a carer) it is the
+    /// consultee's id, as for their emails: the trail is append-only, so it keeps no name it does not need.</summary>
+    private Task<AuditEntry> AuditAsync(ConsulteeForm form, string who, string action, StoredResponse response, string key, string? requestId, CancellationToken cancellationToken)
+    {
+        var shared = SharedLink.IsShared(form);
+        var details = new JsonObject { ["version"] = response.Version, ["shared"] = shared };
+        if (shared)
+        {
+            details["savedBy"] = who;
+        }
+
+        if (form.Organisation is { Length: > 0 } organisation)
+        {
+            details["organisation"] = organisation;
+        }
+
+        if (response.Submitted)
+        {
+            details["late"] = response.Late;
+        }
+
+        return audit.AppendAsync(form.CycleId, new AuditEvent
+        {
+            Actor = shared ? who : "consultee:" + form.ConsulteeId,
+            Role = AuditRole.Consultee,
+            Action = action,
+            Subject = form.ConsulteeId,
+            Details = details,
+            RequestId = requestId is { Length: > 0 and <= 200 } ? requestId : null,
+            IdempotencyKey = key,
+        }, cancellationToken);
     }
 
     /// <summary>The ETag the store must find: none (create-only) for a never-saved form, the stored one when none was given.</summary>
@@ -99,9 +167,15 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
         return opening.IsOpen ? opening.Form! : throw new InvalidOperationException("Only an open link can save or submit.");
     }
 
-    /// <summary>The name recorded against each save: the consultee (and organisation, for partners sharing a response).</summary>
-    private static string Contributor(ConsulteeForm form)
+    /// <summary>The name recorded against each save: on a shared partner link the name typed (checked by
+    /// <see cref="SharedLink.Check"/>), otherwise the consultee the link was issued to.</summary>
+    private static string Contributor(ConsulteeForm form, string? savedBy)
     {
+        if (SharedLink.IsShared(form) && savedBy is not null)
+        {
+            return SharedLink.Clean(savedBy);
+        }
+
         var name = string.IsNullOrWhiteSpace(form.ConsulteeName) ? "Consultee" : form.ConsulteeName.Trim();
         return name.Length > ResponseLimits.ContributorName ? name[..ResponseLimits.ContributorName] : name;
     }

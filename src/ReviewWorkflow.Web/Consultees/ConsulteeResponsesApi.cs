@@ -47,7 +47,7 @@ public static class ConsulteeResponsesApi
 
     private static async Task<IResult> SaveAsync(string token, HttpContext context, ConsulteeResponseService service, IdempotentSaves saves, CancellationToken cancellationToken)
     {
-        var (opening, key, content, bytes, refusal) = await ReadRequestAsync(token, context, service, bodyRequired: true, cancellationToken).ConfigureAwait(false);
+        var (opening, key, content, savedBy, bytes, refusal) = await ReadRequestAsync(token, context, service, bodyRequired: true, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
@@ -67,7 +67,7 @@ public static class ConsulteeResponsesApi
             return Results.Text(earlier.Body, "application/json", statusCode: earlier.Status);
         }
 
-        var outcome = await service.SaveAsync(opening, content!, IfMatch(context), cancellationToken).ConfigureAwait(false);
+        var outcome = await service.SaveAsync(opening, content!, IfMatch(context), savedBy, context.TraceIdentifier, cancellationToken).ConfigureAwait(false);
         if (outcome.Kind != ResponseOutcomeKind.Saved)
         {
             return Refused(context, opening, outcome);
@@ -85,13 +85,15 @@ public static class ConsulteeResponsesApi
 
     private static async Task<IResult> SubmitAsync(string token, HttpContext context, ConsulteeResponseService service, CancellationToken cancellationToken)
     {
-        var (opening, key, content, _, refusal) = await ReadRequestAsync(token, context, service, bodyRequired: false, cancellationToken).ConfigureAwait(false);
+        var (opening, key, content, savedBy, _, refusal) = await ReadRequestAsync(token, context, service, bodyRequired: false, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var outcome = await service.SubmitAsync(opening, IfMatch(context), content, key, cancellationToken).ConfigureAwait(false);
+        // { "savedBy": "..." } alone sends the stored version under that name (an empty response cannot be sent anyway).
+        var final = content is { IsEmpty: true } && savedBy is not null ? null : content;
+        var outcome = await service.SubmitAsync(opening, IfMatch(context), final, key, savedBy, context.TraceIdentifier, cancellationToken).ConfigureAwait(false);
         return outcome.Kind == ResponseOutcomeKind.Submitted
             ? View(context, ResponseFormView.From(opening with { Response = outcome.Response }))
             : Refused(context, opening, outcome);
@@ -99,38 +101,38 @@ public static class ConsulteeResponsesApi
 
     /// <summary>What a save and a submit check first, in this order: the link, the Idempotency-Key (optional here), the
     /// body. <c>Refusal</c> is the answer to give when any of them fails.</summary>
-    private static async Task<(ConsulteeOpening Opening, string? Key, ResponseContent? Content, byte[] Bytes, IResult? Refusal)> ReadRequestAsync(
+    private static async Task<(ConsulteeOpening Opening, string? Key, ResponseContent? Content, string? SavedBy, byte[] Bytes, IResult? Refusal)> ReadRequestAsync(
         string token, HttpContext context, ConsulteeResponseService service, bool bodyRequired, CancellationToken cancellationToken)
     {
         var opening = await service.OpenAsync(token, context, cancellationToken).ConfigureAwait(false);
         if (!opening.IsOpen)
         {
-            return (opening, null, null, [], NotOpen(context, opening));
+            return (opening, null, null, null, [], NotOpen(context, opening));
         }
 
         var (key, badKey) = ApiBody.IdempotencyKey(context.Request, required: false);
         if (badKey is not null)
         {
-            return (opening, null, null, [], badKey);
+            return (opening, null, null, null, [], badKey);
         }
 
-        var (content, bytes, problem) = await ReadBodyAsync(context, bodyRequired, cancellationToken).ConfigureAwait(false);
-        return (opening, key, content, bytes, problem);
+        var (content, savedBy, bytes, problem) = await ReadBodyAsync(context, bodyRequired, cancellationToken).ConfigureAwait(false);
+        return (opening, key, content, savedBy, bytes, problem);
     }
 
     /// <summary>The body as response content, or the problem with it (400 naming the field, 413, 415).</summary>
-    private static async Task<(ResponseContent? Content, byte[] Bytes, IResult? Problem)> ReadBodyAsync(HttpContext context, bool required, CancellationToken cancellationToken)
+    private static async Task<(ResponseContent? Content, string? SavedBy, byte[] Bytes, IResult? Problem)> ReadBodyAsync(HttpContext context, bool required, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
         if (!hasBody && !required)
         {
-            return (null, [], null);
+            return (null, null, [], null);
         }
 
         if (!request.HasJsonContentType())
         {
-            return (null, [], Problem(StatusCodes.Status415UnsupportedMediaType, NotJsonTitle, NotJson));
+            return (null, null, [], Problem(StatusCodes.Status415UnsupportedMediaType, NotJsonTitle, NotJson));
         }
 
         byte[] bytes;
@@ -142,20 +144,20 @@ public static class ConsulteeResponsesApi
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, [], Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large.", ResponseLimits.TooLargeMessage));
+            return (null, null, [], Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large.", ResponseLimits.TooLargeMessage));
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         try
         {
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
-            var content = ResponseJson.Read(document.RootElement, errors);
-            return errors.Count > 0 ? (null, bytes, ApiProblems.Fields(errors)) : (content, bytes, null);
+            var content = ResponseJson.Read(document.RootElement, errors, out var savedBy);
+            return errors.Count > 0 ? (null, null, bytes, ApiProblems.Fields(errors)) : (content, savedBy, bytes, null);
         }
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, position {ex.BytePositionInLine + 1})") : "";
-            return (null, bytes, ApiProblems.Field("body", $"The body is not valid JSON{where}. Nothing was changed."));
+            return (null, null, bytes, ApiProblems.Field("body", $"The body is not valid JSON{where}. Nothing was changed."));
         }
     }
 
@@ -220,4 +222,6 @@ public static class ConsulteeResponsesApi
 }
 
 /// <summary>The body of a save or a submission (for the OpenAPI document; the API reads it field by field).</summary>
-public sealed record ResponseBody(IReadOnlyList<AnswerItem> Answers, string? Comments);
+/// <param name="SavedBy">On a partner's shared link (<see cref="ResponseFormView.SharedLink"/>): the name of the colleague
+/// saving, required; on a personal link leave it out.</param>
+public sealed record ResponseBody(IReadOnlyList<AnswerItem> Answers, string? Comments, string? SavedBy);

@@ -42,6 +42,15 @@ public sealed record ResponseFormView
 
     public int Version { get; init; }
 
+    /// <summary>A partner organisation's link, shared by colleagues: each save and the submission must carry
+    /// <c>savedBy</c> (the name of whoever saves).</summary>
+    public bool SharedLink { get; init; }
+
+    /// <summary>Who saved the stored version last (on a shared link, the name they typed).</summary>
+    public string? LastSavedBy { get; init; }
+
+    public string? SubmittedBy { get; init; }
+
     [JsonIgnore]
     public string? ETag { get; init; }
 
@@ -68,6 +77,9 @@ public sealed record ResponseFormView
             Answers = [.. (response?.Content.Answers ?? []).Select(a => new AnswerItem(a.Pledge, ConsulteeWording.Value(a.View), a.Comment))],
             Comments = response?.Content.Comments,
             Version = response?.Version ?? 0,
+            SharedLink = Consultees.SharedLink.IsShared(form),
+            LastSavedBy = response?.Contributors.OrderByDescending(c => c.LastSavedAt).FirstOrDefault()?.Name,
+            SubmittedBy = response?.SubmittedBy,
             ETag = response?.ETag,
         };
     }

@@ -14,15 +14,17 @@ internal static class ResponseJson
 {
     private const string Views = "agree, partly, disagree or dont-know";
 
-    public static ResponseContent? Read(JsonElement root, Dictionary<string, string[]> errors)
+    /// <summary>The content, and <paramref name="savedBy"/>: the name typed by whoever saves on a partner's shared link.</summary>
+    public static ResponseContent? Read(JsonElement root, Dictionary<string, string[]> errors, out string? savedBy)
     {
+        savedBy = null;
         if (root.ValueKind != JsonValueKind.Object)
         {
             errors["body"] = ["Send a JSON object: { \"answers\": [ { \"pledge\": 1, \"view\": \"agree\", \"comment\": \"...\" } ], \"comments\": \"...\" }."];
             return null;
         }
 
-        Unknown(root, "", ["answers", "comments"], errors);
+        Unknown(root, "", ["answers", "comments", SharedLink.Field], errors);
         var answers = new List<PledgeAnswer>();
         if (root.TryGetProperty("answers", out var list) && list.ValueKind != JsonValueKind.Null)
         {
@@ -46,6 +48,7 @@ internal static class ResponseJson
         }
 
         var comments = Text(root, "comments", "comments", "Send your general comments as text.", errors);
+        savedBy = Text(root, SharedLink.Field, SharedLink.Field, "Send your name as text.", errors);
         return errors.Count == 0 ? new ResponseContent { Answers = answers, Comments = comments } : null;
     }
 

@@ -15,6 +15,9 @@ public sealed record CycleResponses
 
     public IReadOnlyList<string> Pledges { get; init; } = [];
 
+    /// <summary>Pledges or priorities: what the strategy's items are called.</summary>
+    public StrategyKind Kind { get; init; }
+
     /// <summary>The groups in the order of the consultation plan, with their audiences.</summary>
     public IReadOnlyList<(string Name, Audience Audience)> Groups { get; init; } = [];
 
@@ -53,6 +56,8 @@ public sealed record CycleResponses
                     Audience = who.Audience,
                     Late = s.Late,
                     SubmittedAt = s.SubmittedAt,
+                    SubmittedBy = s.SubmittedBy,
+                    SavedBy = [.. s.Contributors.OrderBy(c => c.FirstSavedAt).Select(c => c.Name)],
                     Answers = [.. s.Content.Answers.Where(a => a is not null).OrderBy(a => a.Pledge)],
                     Comments = s.Content.Comments,
                 };
@@ -63,6 +68,7 @@ public sealed record CycleResponses
         {
             Cycle = cycle,
             Pledges = source.Definition.Strategy.Pledges,
+            Kind = source.Definition.Strategy.Kind,
             Groups = [.. source.Definition.Consultation.Groups.Select(g => (g.Name, g.Audience))],
             Responses = submitted,
             SavedNotSent = stored.Count(s => s.Status == ResponseStatus.InProgress && byId.ContainsKey(s.ConsulteeId)),

@@ -18,6 +18,12 @@ public sealed record SubmittedResponse
 
     public DateTimeOffset? SubmittedAt { get; init; }
 
+    /// <summary>Who pressed send: on a partner's shared link the name they typed, otherwise the consultee.</summary>
+    public string? SubmittedBy { get; init; }
+
+    /// <summary>Everyone who saved a version, in the order they first saved (colleagues sharing a partner's link).</summary>
+    public IReadOnlyList<string> SavedBy { get; init; } = [];
+
     /// <summary>One per pledge answered, in pledge order.</summary>
     public IReadOnlyList<PledgeAnswer> Answers { get; init; } = [];
 

@@ -31,12 +31,20 @@ public sealed class MeetingDateApiTests(ApiHostFixture fixture)
     [InlineData("clerk", "{\"body\":\"Corporate Parenting Panel\",\"meetingDate\":\"2026-03-01\"}", HttpStatusCode.BadRequest, "meetingDate")]
     [InlineData("clerk", "{\"body\":\"Corporate Parenting Panel\"}", HttpStatusCode.BadRequest, "meetingDate")]
     [InlineData("clerk", "{\"body\":\"Corporate Parenting Panel\",\"meetingDate\":\"2026-04-08\",\"when\":1}", HttpStatusCode.BadRequest, "when")]
+    [InlineData("clerk", "{\"body\":\"Corporate Parenting Panel\",\"meetingDate\":\"2026-02-30\"}", HttpStatusCode.BadRequest, "meetingDate")]
+    [InlineData("clerk", "{\"body\":\"Corporate Parenting Panel\",\"meetingDate\":\"next Tuesday\"}", HttpStatusCode.BadRequest, "meetingDate")]
+    [InlineData("clerk", "{\"body\":\"Corporate Parenting Panel\",\"meetingDate\":20260408}", HttpStatusCode.BadRequest, "meetingDate")]
+    [InlineData("clerk", "{\"meetingDate\":\"2026-04-08\"}", HttpStatusCode.BadRequest, "body")]
+    [InlineData("clerk", "{\"body\":\"\",\"meetingDate\":\"2026-04-08\"}", HttpStatusCode.BadRequest, "body")]
+    [InlineData("clerk", "{\"body\":\"Corporate Parenting Panel\",", HttpStatusCode.BadRequest, null)]
+    [InlineData("clerk", "[]", HttpStatusCode.BadRequest, null)]
+    [InlineData("anonymous", "{\"body\":\"Corporate Parenting Panel\",\"meetingDate\":\"2026-04-08\"}", HttpStatusCode.Unauthorized, null)]
     public async Task A_refused_re_dating_is_a_problem_and_changes_nothing(string who, string json, HttpStatusCode status, string? field)
     {
         var id = await fixture.SharedCycleAsync(ApiHostFixture.SharedStage.Ratification);
         var before = await fixture.SnapshotAsync(id);
 
-        using var response = await (who == "lead" ? fixture.Lead : fixture.Clerk).PostRawAsync($"/api/cycles/{id}/meeting-date", json, "application/json", ApiCalls.NewKey());
+        using var response = await (who switch { "lead" => fixture.Lead, "anonymous" => fixture.Anonymous, _ => fixture.Clerk }).PostRawAsync($"/api/cycles/{id}/meeting-date", json, "application/json", ApiCalls.NewKey());
 
         await response.ProblemAsync(status, field);
         Assert.Equal(before, await fixture.SnapshotAsync(id));
@@ -49,6 +57,21 @@ public sealed class MeetingDateApiTests(ApiHostFixture fixture)
         using var response = await fixture.Clerk.PostJsonAsync($"/api/cycles/{id}/meeting-date",
             new JsonObject { ["body"] = ApiCycleJson.Panel, ["meetingDate"] = "2026-04-08" }, idempotencyKey: null);
         await response.ProblemAsync(HttpStatusCode.BadRequest, "Idempotency-Key");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_or_a_cycle_that_does_not_exist_is_a_problem()
+    {
+        var id = await fixture.SharedCycleAsync(ApiHostFixture.SharedStage.Ratification);
+        var before = await fixture.SnapshotAsync(id);
+
+        using var form = await fixture.Clerk.PostRawAsync($"/api/cycles/{id}/meeting-date", "body=Corporate+Parenting+Panel", "application/x-www-form-urlencoded", ApiCalls.NewKey());
+        using var unknown = await fixture.Clerk.PostJsonAsync("/api/cycles/cyc-does-not-exist/meeting-date",
+            new JsonObject { ["body"] = ApiCycleJson.Panel, ["meetingDate"] = "2026-04-08" }, ApiCalls.NewKey());
+
+        await form.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await unknown.ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(before, await fixture.SnapshotAsync(id));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal sealed partial record ConsulteeCycle(WebTestHost Host, string CycleId, 
     public Task<StoredResponse?> StoredAsync(string email) => Host.Services.GetRequiredService<ResponseStore>().GetAsync(CycleId, Id(email));
 
     /// <summary>Waits for the consultation requests and returns each consultee's token from the emailed link.</summary>
-    private static async Task<Dictionary<string, string>> LinksAsync(WebTestHost host, string cycleId)
+    internal static async Task<Dictionary<string, string>> LinksAsync(WebTestHost host, string cycleId, int expected = 3)
     {
         var outbox = host.Services.GetRequiredService<IOutbox>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -72,7 +72,7 @@ internal sealed partial record ConsulteeCycle(WebTestHost Host, string CycleId, 
                 }
             }
 
-            if (found.Count == 3)
+            if (found.Count == expected)
             {
                 return found;
             }

@@ -24,6 +24,12 @@ public sealed class CheckModel(ConsulteeResponseService service) : PageModel
     [BindProperty]
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>"Your name" on a partner's shared link: who sends it (filled in with whoever saved last).</summary>
+    [BindProperty]
+    public string? SavedBy { get; set; }
+
+    public const string SavedByKey = nameof(SavedBy);
+
     public string? Notice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
@@ -36,6 +42,7 @@ public sealed class CheckModel(ConsulteeResponseService service) : PageModel
 
         ETag = Opening.Response?.ETag;
         IdempotencyKey = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        SavedBy = SharedLink.IsShared(Opening.Form!) ? Opening.Response?.Contributors.OrderByDescending(c => c.LastSavedAt).FirstOrDefault()?.Name : null;
         return Page();
     }
 
@@ -62,7 +69,8 @@ public sealed class CheckModel(ConsulteeResponseService service) : PageModel
             return Page();
         }
 
-        var outcome = await service.SubmitAsync(Opening, ETag, null, IdempotencyKey, cancellationToken).ConfigureAwait(false);
+        var savedBy = SharedLink.IsShared(Opening.Form!) ? SavedBy ?? "" : null;
+        var outcome = await service.SubmitAsync(Opening, ETag, null, IdempotencyKey, savedBy, HttpContext.TraceIdentifier, cancellationToken).ConfigureAwait(false);
         switch (outcome.Kind)
         {
             case ResponseOutcomeKind.Submitted:
@@ -71,7 +79,7 @@ public sealed class CheckModel(ConsulteeResponseService service) : PageModel
             case ResponseOutcomeKind.Invalid:
                 foreach (var error in outcome.Errors ?? [])
                 {
-                    ModelState.AddModelError(AnswersKey, error.Message);
+                    ModelState.AddModelError(error.Field == SharedLink.Field ? SavedByKey : AnswersKey, error.Message);
                 }
 
                 return Page();

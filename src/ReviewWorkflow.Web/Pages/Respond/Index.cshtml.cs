@@ -74,13 +74,20 @@ public sealed class RespondModel(ConsulteeResponseService service) : PageModel
 
         var form = Opening.Form!;
         Input.Fit(form.Pledges.Count);
+        // A personal link posts no name (the field is not on its form); a shared link's name is checked with the answers.
+        var savedBy = SharedLink.IsShared(form) ? Input.SavedBy ?? "" : null;
+        if (SharedLink.Check(form, savedBy) is { } nameError)
+        {
+            ModelState.AddModelError(ResponseInput.SavedByKey, nameError.Message);
+        }
+
         var content = ResponseForm.Read(Input, Wording, ModelState);
         if (content is null)
         {
             return Page();
         }
 
-        var outcome = await service.SaveAsync(Opening, content, Input.ETag, cancellationToken).ConfigureAwait(false);
+        var outcome = await service.SaveAsync(Opening, content, Input.ETag, savedBy, HttpContext.TraceIdentifier, cancellationToken).ConfigureAwait(false);
         switch (outcome.Kind)
         {
             case ResponseOutcomeKind.Saved:

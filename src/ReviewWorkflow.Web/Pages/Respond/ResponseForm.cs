@@ -55,6 +55,7 @@ internal static partial class ResponseForm
             var key = error.Field switch
             {
                 "comments" => ResponseInput.CommentsKey,
+                SharedLink.Field => ResponseInput.SavedByKey,
                 _ when match.Success && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is var n && n < content.Answers.Count
                     => match.Groups[2].Value == "comment" ? ResponseInput.CommentKey(content.Answers[n].Pledge - 1) : ResponseInput.ViewKey(content.Answers[n].Pledge - 1),
                 _ => ResponseInput.ViewKey(0),

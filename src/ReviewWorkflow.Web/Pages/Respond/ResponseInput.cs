@@ -17,6 +17,9 @@ public sealed class ResponseInput
 
     public string? ETag { get; set; }
 
+    /// <summary>"Your name", asked only on a partner's shared link.</summary>
+    public string? SavedBy { get; set; }
+
     public string? Action { get; set; }
 
     public static ResponseInput From(ConsulteeForm form, ResponseContent? content, string? etag)
@@ -44,6 +47,8 @@ public sealed class ResponseInput
     public static string CommentKey(int index) => $"Input.Pledges[{index}].Comment";
 
     public const string CommentsKey = "Input.Comments";
+
+    public const string SavedByKey = "Input.SavedBy";
 }
 
 public sealed class PledgeInput

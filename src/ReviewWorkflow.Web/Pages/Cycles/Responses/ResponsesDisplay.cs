@@ -25,6 +25,9 @@ public static class ResponsesDisplay
 
     public static IReadOnlyList<PledgeView> Views { get; } = Enum.GetValues<PledgeView>();
 
+    /// <summary>"pledge" or "priority", as the consultee's form calls the strategy's items.</summary>
+    public static string ItemWord(StrategyKind kind) => kind == StrategyKind.Pledge ? "pledge" : "priority";
+
     /// <summary>"The whole response", "General comments", "Comment on pledge 2".</summary>
     public static string Part(TagPart part, string itemWord = "pledge") => part.Text switch
     {
