@@ -1,5 +1,4 @@
-using ReviewWorkflow.Storage.Configuration;
-using ReviewWorkflow.Storage.Tables;
+using Azure.Data.Tables;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Responses;
 
@@ -16,7 +15,7 @@ internal sealed class ChaosVerifier(Steps steps, AppProcess app, CyclePlan plan,
 {
     public async Task<ChaosVerdict> VerifyAsync(CancellationToken ct)
     {
-        var tables = new TableServiceClient(StorageConnection.Parse(storage));
+        var tables = new TableServiceClient(storage);
         var audit = new AuditLog(tables.GetTableClient(app.AuditTable), TimeProvider.System);
         var responses = new ResponseStore(tables.GetTableClient(app.ResponsesTable), TimeProvider.System);
         int stageMismatches = 0, lost = 0, duplicateDecisions = 0;

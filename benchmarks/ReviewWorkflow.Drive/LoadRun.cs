@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using ReviewWorkflow.Storage.Configuration;
-using ReviewWorkflow.Storage.Tables;
+using Azure.Data.Tables;
 using ReviewWorkflow.Workflow.Responses;
 
 namespace ReviewWorkflow.Drive;
@@ -168,7 +167,7 @@ internal static class LoadRun
         await sampler;
         var peak = Math.Max(peakRss, app.PeakMegabytes());
 
-        var tables = new TableServiceClient(StorageConnection.Parse(options.Storage));
+        var tables = new TableServiceClient(options.Storage);
         var responses = new ResponseStore(tables.GetTableClient(app.ResponsesTable), TimeProvider.System);
         var stored = 0;
         foreach (var cycle in plan.Cycles)

@@ -5,7 +5,7 @@ using ReviewWorkflow.App.Hosting;
 using ReviewWorkflow.App.Telemetry;
 using ReviewWorkflow.Directory;
 using ReviewWorkflow.Notifications;
-using ReviewWorkflow.Storage.Configuration;
+using ReviewWorkflow.Workflow.Storage;
 using ReviewWorkflow.Web;
 
 namespace ReviewWorkflow.App;

@@ -43,6 +43,7 @@ public static class WebApplicationExtensions
         app.MapOutboxApi();
         app.MapReviewWorkflowApi();
         app.MapConsulteeResponses();
+        app.MapResponsesAnalysisApi();
         app.MapAppStyles();
         return app;
     }

@@ -11,9 +11,10 @@ using Microsoft.Extensions.Options;
 using ReviewWorkflow.Directory;
 using ReviewWorkflow.Notifications;
 using ReviewWorkflow.Notifications.Email;
-using ReviewWorkflow.Storage.Configuration;
-using ReviewWorkflow.Storage.Tables;
+using ReviewWorkflow.Workflow.Storage;
+using Azure.Data.Tables;
 using ReviewWorkflow.Web.Api;
+using ReviewWorkflow.Workflow.Analysis;
 using ReviewWorkflow.Web.Authentication;
 using ReviewWorkflow.Web.Consultees;
 using ReviewWorkflow.Web.Layout;
@@ -48,6 +49,7 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddReviewWorkflowApi(); // the /api routes' OpenAPI document
         services.AddConsulteeResponses(configuration);
+        services.AddResponseAnalysis(configuration); // the responses page, themes and their API (issue 18)
         services.AddDataProtection();
         services.AddAntiforgery(o =>
         {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using ReviewWorkflow.Storage.Configuration;
 
 namespace ReviewWorkflow.Testing;
 
@@ -15,16 +14,15 @@ public static class Azurite
 {
     public const string EnvironmentVariable = "RW_TEST_STORAGE";
 
+    /// <summary>Azurite's (and the storage emulator's) well-known, published account key: not a secret.</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private static readonly Lazy<Task<string>> Started = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     private static Process? _process;
     private static int _counter;
 
     /// <summary>Connection string of a running Azurite.</summary>
     public static Task<string> GetConnectionStringAsync() => Started.Value;
-
-    /// <summary>Parsed connection to a running Azurite.</summary>
-    public static async Task<StorageConnection> GetConnectionAsync()
-        => StorageConnection.Parse(await GetConnectionStringAsync().ConfigureAwait(false));
 
     /// <summary>A table name unique to this test run (letters and digits, starts with a letter).</summary>
     public static string UniqueTableName(string prefix = "t")
@@ -36,7 +34,7 @@ public static class Azurite
 
     public static string ConnectionStringFor(int tablePort, int queuePort, int blobPort) =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-        $"AccountKey={StorageConnection.DevelopmentAccountKey};" +
+        $"AccountKey={DevelopmentAccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
         $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
         $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";

@@ -4,7 +4,7 @@ using ReviewWorkflow.Directory;
 using ReviewWorkflow.Durable;
 using ReviewWorkflow.Durable.AzureStorage;
 using ReviewWorkflow.Notifications;
-using ReviewWorkflow.Storage.Configuration;
+using ReviewWorkflow.Workflow.Storage;
 using ReviewWorkflow.Web;
 using ReviewWorkflow.Web.Authentication;
 using ReviewWorkflow.Workflow.Hosting;
@@ -29,6 +29,7 @@ public static class ConfigurationKeys
         (WebOptions.SectionName, typeof(WebOptions)),
         (ReviewWorkflow.Web.Consultees.ConsulteeRateLimitOptions.SectionName, typeof(ReviewWorkflow.Web.Consultees.ConsulteeRateLimitOptions)),
         (WorkflowOptions.SectionName, typeof(WorkflowOptions)),
+        (ReviewWorkflow.Workflow.Analysis.AnalysisOptions.SectionName, typeof(ReviewWorkflow.Workflow.Analysis.AnalysisOptions)),
     ];
 
     /// <summary>Keys read directly (app-setting spelling).</summary>

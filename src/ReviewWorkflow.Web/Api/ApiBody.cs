@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using ReviewWorkflow.Workflow.Json;
+using ReviewWorkflow.Workflow.Validation;
 
 namespace ReviewWorkflow.Web.Api;
 
@@ -15,7 +16,6 @@ namespace ReviewWorkflow.Web.Api;
 internal static partial class ApiBody
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-    public const int MaxIdempotencyKey = 200;
 
     /// <summary>The <c>Idempotency-Key</c> header's value (1 to 200 characters, trimmed), or a 400 naming the header.
     /// Sent twice, or with a comma (two headers folded into one line), it is refused: the joined value would name neither
@@ -36,10 +36,10 @@ internal static partial class ApiBody
             return (null, null);
         }
 
-        if (key.Length == 0 || key.Length > MaxIdempotencyKey)
+        if (!IdempotencyKeys.IsValid(key))
         {
             return (null, ApiProblems.Field(IdempotencyKeyHeader,
-                $"Send an Idempotency-Key header of 1 to {MaxIdempotencyKey} characters (a new GUID per action), so a retried request is applied once."));
+                IdempotencyKeys.Advice("an Idempotency-Key header", "a retried request is applied once (a new GUID per action)")));
         }
 
         return (key, null);

@@ -6,7 +6,8 @@ namespace ReviewWorkflow.Web.Api;
 /// <summary>
 /// A review cycle as the API shows it: where it is (<see cref="Stage"/>, <see cref="CurrentBody"/>, <see cref="NextDeadline"/>),
 /// the consultation and its response counts, the draft, and the route with each body's decisions. Built from the
-/// façade's <see cref="CycleView"/>; orchestration internals (instance ids, command ids, runtime errors) stay out.
+/// façade's <see cref="CycleView"/>; <see cref="Themes"/> (the lead's themes and their links) only for the cycle's lead
+/// and administrators, null for others; orchestration internals (instance ids, command ids, runtime errors) stay out.
 /// </summary>
 public sealed record ApiCycle(
     string Id,
@@ -23,7 +24,8 @@ public sealed record ApiCycle(
     DateOnly? AdoptedOn,
     string? ClosedReason,
     DateTimeOffset StartedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<ApiTheme>? Themes = null)
 {
     public static ApiCycle From(CycleView view)
     {

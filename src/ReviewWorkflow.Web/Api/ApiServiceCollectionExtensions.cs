@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewWorkflow.Workflow.Validation;
 
 namespace ReviewWorkflow.Web.Api;
 
@@ -22,7 +23,7 @@ public static class ApiServiceCollectionExtensions
                     if (parameter.Name == ApiBody.IdempotencyKeyHeader)
                     {
                         parameter.Required = true;
-                        parameter.Description = "1 to 200 characters, new for each action (a GUID); a retry with the same key is applied once and answers 200.";
+                        parameter.Description = $"1 to {IdempotencyKeys.MaxLength} characters, new for each action (a GUID); a retry with the same key is applied once and answers 200.";
                     }
                 }
 
@@ -32,7 +33,7 @@ public static class ApiServiceCollectionExtensions
             {
                 document.Info.Title = "Review a strategy: staff API";
                 document.Info.Description = "Review cycles (consultation, drafting, committee ratification) for strategy leads and committee clerks. "
-                    + "Every state-changing call needs an Idempotency-Key header (1 to 200 characters); errors are RFC 7807 problem details naming the field. "
+                    + $"Every state-changing call needs an Idempotency-Key header (1 to {IdempotencyKeys.MaxLength} characters); errors are RFC 7807 problem details naming the field. "
                     + "Dates are yyyy-MM-dd; enumerations are kebab-case.";
                 return Task.CompletedTask;
             });

@@ -71,7 +71,7 @@ internal static class CycleRequestMapping
     {
         Version = request.Version ?? "",
         DocumentUrl = request.DocumentUrl ?? "",
-        YouSaidWeDid = [.. (request.YouSaidWeDid ?? []).Select(y => new YouSaidWeDid { Theme = y?.Theme ?? "", YouSaid = y?.YouSaid ?? "", WeDid = y?.WeDid ?? "" })],
+        YouSaidWeDid = [.. (request.YouSaidWeDid ?? []).Select(y => new YouSaidWeDid { Theme = y?.Theme ?? "", YouSaid = y?.YouSaid ?? "", WeDid = y?.WeDid ?? "", ThemeId = string.IsNullOrWhiteSpace(y?.ThemeId) ? null : y.ThemeId.Trim() })],
     };
 
     public static (CommitteeDecision Decision, IReadOnlyList<ValidationError> Missing) ToDecision(DecisionRequest request)

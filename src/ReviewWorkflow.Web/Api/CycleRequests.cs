@@ -196,6 +196,9 @@ public sealed record YouSaidWeDidRequest
 
     [Required]
     public string? WeDid { get; init; }
+
+    /// <summary>The id of the lead's theme this entry answers (see the cycle's <c>themes</c>); optional.</summary>
+    public string? ThemeId { get; init; }
 }
 
 /// <summary><c>POST /api/cycles/{id}/decisions</c>: a body's decision, recorded by the clerk after the meeting.</summary>

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using ReviewWorkflow.Web.Authentication;
+using ReviewWorkflow.Web.Cycles;
+using ReviewWorkflow.Workflow.Analysis;
 using ReviewWorkflow.Workflow.Council;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Validation;
@@ -66,10 +68,16 @@ public static partial class CyclesApi
         return TypedResults.Ok<IReadOnlyList<ApiCycle>>([.. views.Select(ApiCycle.From)]);
     }
 
-    private static async Task<IResult> GetAsync(string id, ReviewCycleService cycles, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(string id, ReviewCycleService cycles, HttpContext context, ResponseAnalysis analysis, CancellationToken cancellationToken) =>
         await cycles.GetCycleAsync(id, cancellationToken).ConfigureAwait(false) is { } view
-            ? TypedResults.Ok(ApiCycle.From(view))
+            ? TypedResults.Ok(ApiCycle.From(view) with { Themes = await ThemesForAsync(context, view, analysis, cancellationToken).ConfigureAwait(false) })
             : ApiProblems.NotFound(id);
+
+    /// <summary>The lead's themes with their links, for the cycle's lead and administrators only (issue 18).</summary>
+    private static async Task<IReadOnlyList<ApiTheme>?> ThemesForAsync(HttpContext context, CycleView view, ResponseAnalysis analysis, CancellationToken cancellationToken) =>
+        ResponsesAccess.Allows(context.User, view) && await analysis.LoadAsync(view.CycleId, cancellationToken).ConfigureAwait(false) is { } cycle
+            ? ApiTheme.From(cycle)
+            : null;
 
     private static async Task<IResult> StartAsync(
         HttpContext context, ReviewCycleService cycles, TimeProvider time,

@@ -23,10 +23,6 @@ public sealed record ConsulteeOpening(OpeningState State, ConsulteeForm? Form = 
 {
     public bool IsOpen => State == OpeningState.Open && Form is not null;
 
-    /// <summary><see cref="Response"/> is the store's memory of the last read or write, not a read just now (see
-    /// <see cref="ResponseStore.ForWriteAsync"/>): fine to write from, not to show.</summary>
-    public bool ResponseFromMemory { get; init; }
-
     public bool Submitted => Response is { Submitted: true };
 
     /// <summary>The young-people form: simpler words, shorter sentences.</summary>

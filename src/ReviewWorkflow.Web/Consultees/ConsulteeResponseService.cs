@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Cycles;
@@ -16,31 +15,16 @@ namespace ReviewWorkflow.Web.Consultees;
 /// </summary>
 public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewCycleService cycles, ResponseStore store, ConsulteeRateLimiter limiter)
 {
-    /// <summary>What <paramref name="token"/> opens. A good signature lets the link's row, the form and the stored
-    /// response be read at the same time (none waits for another); the form and response are shown only when the link
-    /// still works. <paramref name="forWrite"/>: a save or submission follows, so the response may come from the store's
-    /// memory (<see cref="ResponseStore.ForWriteAsync"/>; the guarded write decides again if it is out of date).</summary>
-    public Task<ConsulteeOpening> OpenAsync(string token, HttpContext context, CancellationToken cancellationToken = default) =>
-        OpenAsync(token, context, forWrite: false, cancellationToken);
-
-    /// <summary><see cref="OpenAsync(string, HttpContext, CancellationToken)"/> for a save or submission.</summary>
-    public Task<ConsulteeOpening> OpenForWriteAsync(string token, HttpContext context, CancellationToken cancellationToken = default) =>
-        OpenAsync(token, context, forWrite: true, cancellationToken);
-
-    private async Task<ConsulteeOpening> OpenAsync(string token, HttpContext context, bool forWrite, CancellationToken cancellationToken)
+    /// <summary>What <paramref name="token"/> opens: the link's row is checked first, then (only when it works) the form
+    /// and the stored response are read. A save or submission right after it writes from that read, guarded by its
+    /// ETag (<see cref="ResponseRead"/>), so it is one read of the response plus one write.</summary>
+    public async Task<ConsulteeOpening> OpenAsync(string token, HttpContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        token ??= "";
-        var signed = links.SignedFor(token);
-        var checking = links.CheckAsync(token, cancellationToken);
-        var loadingForm = signed is { } forForm ? cycles.GetConsulteeFormAsync(forForm.CycleId, forForm.ConsulteeId, cancellationToken) : Task.FromResult<ConsulteeForm?>(null);
-        var reading = signed is { } forResponse ? ReadAsync(forResponse.CycleId, forResponse.ConsulteeId, forWrite, cancellationToken) : Task.FromResult<ResponseStore.ReadResponse?>(null);
-        await Task.WhenAll(checking, loadingForm, reading).ConfigureAwait(false);
-
-        var check = await checking.ConfigureAwait(false);
+        var check = await links.CheckAsync(token ?? "", cancellationToken).ConfigureAwait(false);
         var state = ConsulteeOpening.From(check.State);
-        var form = state == OpeningState.Open && signed is { } named && check.CycleId == named.CycleId && check.ConsulteeId == named.ConsulteeId
-            ? await loadingForm.ConfigureAwait(false)
+        var form = state == OpeningState.Open && check is { CycleId: { } cycleId, ConsulteeId: { } consulteeId }
+            ? await cycles.GetConsulteeFormAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false)
             : null;
         if (state == OpeningState.Open && form is null)
         {
@@ -57,13 +41,9 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
             return new ConsulteeOpening(state, ExpiresAt: check.ExpiresAt);
         }
 
-        var read = await reading.ConfigureAwait(false);
-        return new ConsulteeOpening(OpeningState.Open, form, read?.Response, check.ExpiresAt) { ResponseFromMemory = read?.FromMemory == true };
+        var response = await store.GetAsync(form!.CycleId, form.ConsulteeId, cancellationToken).ConfigureAwait(false);
+        return new ConsulteeOpening(OpeningState.Open, form, response, check.ExpiresAt);
     }
-
-    private async Task<ResponseStore.ReadResponse?> ReadAsync(string cycleId, string consulteeId, bool forWrite, CancellationToken cancellationToken) => forWrite
-        ? await store.ForWriteAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false)
-        : new ResponseStore.ReadResponse(await store.GetAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The version a form started from when nothing had been saved yet (the store's If-None-Match: *): the save
     /// is then create-only, so a colleague's first save made meanwhile is a conflict, not silently replaced.</summary>
@@ -102,32 +82,15 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
     private static string? Expected(string? expectedETag, ConsulteeOpening opening) =>
         expectedETag == NeverSaved ? null : expectedETag ?? opening.Response?.ETag;
 
-    /// <summary>The response the opening read (or remembered), as the store takes it for a write.</summary>
-    private static ResponseStore.ReadResponse ReadOf(ConsulteeOpening opening) => new(opening.Response, opening.ResponseFromMemory);
+    /// <summary>The response the opening read, as the store takes it for a write.</summary>
+    private static ResponseRead ReadOf(ConsulteeOpening opening) => new(opening.Response);
 
-    /// <summary>Comments over <see cref="ResponseLimits"/>, said as what to do ("Shorten your comment ..."); the store
-    /// checks the same limits again.</summary>
+    /// <summary>Comments over <see cref="ResponseLimits"/>, said as what to do in the form's own words (pledge, priority
+    /// or promise); the store checks the same limits again.</summary>
     public static IReadOnlyList<ValidationError> TooLong(ResponseContent content, ConsulteeWording wording)
     {
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(wording);
-        var errors = new List<ValidationError>();
-        for (var i = 0; i < content.Answers.Count; i++)
-        {
-            if (content.Answers[i]?.Comment is { Length: > ResponseLimits.Comment } comment)
-            {
-                errors.Add(new($"answers[{i}].comment", string.Create(CultureInfo.InvariantCulture,
-                    $"Shorten your comment on {wording.Item} {content.Answers[i].Pledge} to {ResponseLimits.Comment:N0} characters or fewer (it has {comment.Length:N0})")));
-            }
-        }
-
-        if (content.Comments is { Length: > ResponseLimits.GeneralComments } general)
-        {
-            errors.Add(new("comments", string.Create(CultureInfo.InvariantCulture,
-                $"Shorten your other comments to {ResponseLimits.GeneralComments:N0} characters or fewer (they have {general.Length:N0})")));
-        }
-
-        return errors;
+        return ResponseLimits.CheckLengths(content, wording.Item);
     }
 
     private static ConsulteeForm Require(ConsulteeOpening opening)

@@ -102,7 +102,7 @@ public static class ConsulteeResponsesApi
     private static async Task<(ConsulteeOpening Opening, string? Key, ResponseContent? Content, byte[] Bytes, IResult? Refusal)> ReadRequestAsync(
         string token, HttpContext context, ConsulteeResponseService service, bool bodyRequired, CancellationToken cancellationToken)
     {
-        var opening = await service.OpenForWriteAsync(token, context, cancellationToken).ConfigureAwait(false);
+        var opening = await service.OpenAsync(token, context, cancellationToken).ConfigureAwait(false);
         if (!opening.IsOpen)
         {
             return (opening, null, null, [], NotOpen(context, opening));
@@ -142,7 +142,7 @@ public static class ConsulteeResponsesApi
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, [], Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large.", TooLarge));
+            return (null, [], Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large.", ResponseLimits.TooLargeMessage));
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -162,7 +162,6 @@ public static class ConsulteeResponsesApi
     internal const string NotJsonTitle = "Send the response as JSON.";
     internal const string NotJson = "Set the Content-Type header to application/json. Nothing was changed.";
 
-    internal const string TooLarge = "Send less at once: comments are limited to 5,000 characters each and 10,000 for general comments. Nothing was changed.";
 
     /// <summary>If-Match's ETag; <c>If-None-Match: *</c> (create-only: nothing saved yet) as <see cref="ConsulteeResponseService.NeverSaved"/>; else null.</summary>
     private static string? IfMatch(HttpContext context) =>

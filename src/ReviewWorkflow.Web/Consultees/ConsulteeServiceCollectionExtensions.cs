@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReviewWorkflow.Workflow.Responses;
 
 namespace ReviewWorkflow.Web.Consultees;
 
@@ -39,7 +40,7 @@ public static class ConsulteeServiceCollectionExtensions
                 // Refused before the endpoint ran (body limit; routing's content-type check): say what to do.
                 (c.ProblemDetails.Title, c.ProblemDetails.Detail) = c.ProblemDetails.Status switch
                 {
-                    StatusCodes.Status413PayloadTooLarge => ("The request is too large.", ConsulteeResponsesApi.TooLarge),
+                    StatusCodes.Status413PayloadTooLarge => ("The request is too large.", ResponseLimits.TooLargeMessage),
                     StatusCodes.Status415UnsupportedMediaType => (ConsulteeResponsesApi.NotJsonTitle, ConsulteeResponsesApi.NotJson),
                     _ => (c.ProblemDetails.Title, c.ProblemDetails.Detail),
                 };

@@ -36,6 +36,9 @@ public sealed class YouSaidWeDidRow
 
     public string? WeDid { get; set; }
 
+    /// <summary>The lead's theme this entry answers (chosen from the responses page's themes); optional.</summary>
+    public string? ThemeId { get; set; }
+
     public bool IsBlank => string.IsNullOrWhiteSpace(Theme) && string.IsNullOrWhiteSpace(YouSaid) && string.IsNullOrWhiteSpace(WeDid);
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ReviewWorkflow.Workflow.Deadlines;
 using ReviewWorkflow.Workflow.Domain;
 using ReviewWorkflow.Workflow.Validation;
 
@@ -18,8 +19,6 @@ public static partial class CycleFormMapper
 {
     /// <summary>The page's property name: form fields are named "Form.Title", "Form.Groups[0].Name" ...</summary>
     public const string Prefix = "Form";
-
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d M yyyy"];
 
     public static NewCycleForm FromDefinition(ReviewCycleDefinition definition, string? from)
     {
@@ -241,7 +240,7 @@ public static partial class CycleFormMapper
             return default;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateText.TryParse(text, out var date))
         {
             return date;
         }
@@ -250,7 +249,7 @@ public static partial class CycleFormMapper
         return default;
     }
 
-    private static string Iso(DateOnly date) => date == default ? "" : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly date) => DateText.Iso(date);
 
     [GeneratedRegex(@"^(?<list>consultation\.groups|route)\[(?<index>\d{1,4})\](?:\.(?<rest>\w+))?")]
     private static partial Regex RowPath();

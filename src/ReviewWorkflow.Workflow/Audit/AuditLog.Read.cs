@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
-using ReviewWorkflow.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using ReviewWorkflow.Workflow.Storage;
 
 namespace ReviewWorkflow.Workflow.Audit;
 
@@ -87,8 +89,8 @@ public sealed partial class AuditLog
             : null;
     }
 
-    private IAsyncEnumerable<TableEntity> QueryEntriesAsync(string cycleId, CancellationToken cancellationToken) =>
-        _table.QueryAsync(
-            TableFilter.Create($"PartitionKey eq {cycleId} and RowKey ge {AuditRows.EntryPrefix} and RowKey lt {AuditRows.EntryEnd}"),
+    private AsyncPageable<TableEntity> QueryEntriesAsync(string cycleId, CancellationToken cancellationToken) =>
+        _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Check(cycleId, nameof(cycleId))} and RowKey ge {AuditRows.EntryPrefix} and RowKey lt {AuditRows.EntryEnd}"),
             cancellationToken: cancellationToken);
 }

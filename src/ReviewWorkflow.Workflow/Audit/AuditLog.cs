@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
-using ReviewWorkflow.Storage;
-using ReviewWorkflow.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using ReviewWorkflow.Workflow.Storage;
 
 namespace ReviewWorkflow.Workflow.Audit;
 
 /// <summary>
 /// The append-only, hash-chained audit trail of review cycles in one table (partition = cycle id). Rows are only ever
-/// inserted: two writers racing for the same sequence get 409 from the service, and the loser re-reads the tail and
+/// inserted (an insert carries no ETag, so it succeeds only where no row is): two writers racing for the same sequence get
+/// 409 from the service, and the loser re-reads the tail and
 /// tries the next sequence, so nothing is overwritten and the chain has no gaps. There is deliberately no update or
 /// delete here. Safe to share across threads and to run in several processes at once.
 /// </summary>
@@ -19,7 +21,7 @@ public sealed partial class AuditLog
 
     private readonly TableClient _table;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, Tail> _tails = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AuditTail> _tails = new(StringComparer.Ordinal);
 
     public AuditLog(TableClient table, TimeProvider time)
     {
@@ -29,13 +31,14 @@ public sealed partial class AuditLog
 
     /// <summary>
     /// Appends one entry and returns it. With an <see cref="AuditEvent.IdempotencyKey"/>, the entry and a key row are
-    /// inserted in one transaction; appending the same key again returns the first entry and writes nothing.
+    /// inserted in one entity-group transaction (both or neither); appending the same key again returns the first entry and writes nothing.
     /// </summary>
     public async Task<AuditEntry> AppendAsync(string cycleId, AuditEvent audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audit);
         var details = audit.Details?.ToJsonString();
         AuditEventCheck.Validate(cycleId, audit, details);
+        TableKeys.Check(cycleId, nameof(cycleId));
 
         if (audit.IdempotencyKey is { } key && await FindByKeyAsync(cycleId, key, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
@@ -44,15 +47,15 @@ public sealed partial class AuditLog
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var tail = _tails.TryGetValue(cycleId, out var known) ? known : await RefreshTailAsync(cycleId, Tail.Empty, cancellationToken).ConfigureAwait(false);
+            var tail = _tails.TryGetValue(cycleId, out var known) ? known : await RefreshTailAsync(cycleId, AuditTail.Empty, cancellationToken).ConfigureAwait(false);
             var entry = NewEntry(cycleId, audit, details, tail);
             try
             {
                 await InsertAsync(entry, cancellationToken).ConfigureAwait(false);
-                Advance(cycleId, new Tail(entry.Sequence, entry.Hash, entry.Time));
+                Advance(cycleId, new AuditTail(entry.Sequence, entry.Hash, entry.Time));
                 return entry;
             }
-            catch (StorageRequestException ex) when (ex.IsConflict)
+            catch (RequestFailedException ex) when (StorageFailures.IsConflict(ex))
             {
                 if (audit.IdempotencyKey is { } k && await FindByKeyAsync(cycleId, k, cancellationToken).ConfigureAwait(false) is { } raced)
                 {
@@ -66,7 +69,7 @@ public sealed partial class AuditLog
         throw new InvalidOperationException($"Could not append to the audit trail of cycle '{cycleId}' after {MaxAttempts} attempts; other writers kept taking the next sequence.");
     }
 
-    private AuditEntry NewEntry(string cycleId, AuditEvent audit, string? details, Tail tail)
+    private AuditEntry NewEntry(string cycleId, AuditEvent audit, string? details, AuditTail tail)
     {
         var now = AuditHasher.Truncate(_time.GetUtcNow());
         var entry = new AuditEntry
@@ -108,36 +111,31 @@ public sealed partial class AuditLog
 
     private async Task<AuditEntry?> FindByKeyAsync(string cycleId, string key, CancellationToken cancellationToken)
     {
-        var keyRow = await _table.GetEntityAsync(cycleId, AuditRows.IdempotencyRowKey(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var keyRow = await _table.FindAsync(cycleId, AuditRows.IdempotencyRowKey(key), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (keyRow?.GetInt64("Sequence") is not { } sequence)
         {
             return null;
         }
 
-        var row = await _table.GetEntityAsync(cycleId, AuditRows.EntryKey(sequence), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await _table.FindAsync(cycleId, AuditRows.EntryKey(sequence), cancellationToken: cancellationToken).ConfigureAwait(false);
         return row is null ? null : AuditRows.FromEntity(row);
     }
 
     /// <summary>Reads the entries after <paramref name="from"/> to find the current tail, and remembers it.</summary>
-    private async Task<Tail> RefreshTailAsync(string cycleId, Tail from, CancellationToken cancellationToken)
+    private async Task<AuditTail> RefreshTailAsync(string cycleId, AuditTail from, CancellationToken cancellationToken)
     {
         var tail = from;
-        var filter = TableFilter.Create($"PartitionKey eq {cycleId} and RowKey gt {AuditRows.EntryKey(from.Sequence)} and RowKey lt {AuditRows.EntryEnd}");
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {cycleId} and RowKey gt {AuditRows.EntryKey(from.Sequence)} and RowKey lt {AuditRows.EntryEnd}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var entry = AuditRows.FromEntity(row);
-            tail = new Tail(entry.Sequence, entry.Hash, entry.Time);
+            tail = new AuditTail(entry.Sequence, entry.Hash, entry.Time);
         }
 
         Advance(cycleId, tail);
         return tail;
     }
 
-    private void Advance(string cycleId, Tail tail) =>
+    private void Advance(string cycleId, AuditTail tail) =>
         _tails.AddOrUpdate(cycleId, tail, (_, current) => tail.Sequence > current.Sequence ? tail : current);
-
-    private sealed record Tail(long Sequence, string Hash, DateTimeOffset Time)
-    {
-        public static readonly Tail Empty = new(0, AuditHasher.Genesis, DateTimeOffset.MinValue);
-    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using ReviewWorkflow.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ReviewWorkflow.Workflow.Audit;
 

@@ -2,10 +2,11 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using ReviewWorkflow.Storage;
-using ReviewWorkflow.Storage.Tables;
 using ReviewWorkflow.Workflow.Hosting;
+using ReviewWorkflow.Workflow.Storage;
 
 namespace ReviewWorkflow.Workflow.Consultation;
 
@@ -34,7 +35,7 @@ public sealed class HmacConsulteeLinkIssuer : IConsulteeLinkIssuer
     {
         for (var attempt = 0; ; attempt++)
         {
-            var row = await _table.GetEntityAsync(cycleId, consulteeId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var row = await _table.FindAsync(cycleId, consulteeId, cancellationToken: cancellationToken).ConfigureAwait(false);
             var generation = (row?.GetInt32("Generation") ?? 1) + (row?.GetBoolean("Revoked") == true ? 1 : 0);
             var expiry = row?.GetDateTimeOffset("ExpiresAt") is { } known && known > expiresAt && row.GetBoolean("Revoked") != true ? known : expiresAt;
             var token = Token(cycleId, consulteeId, generation);
@@ -53,19 +54,17 @@ public sealed class HmacConsulteeLinkIssuer : IConsulteeLinkIssuer
                 }
                 else
                 {
-                    await _table.UpdateEntityAsync(entity, row.ETag!, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await _table.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
 
                 return new ConsulteeLink(token, _options.Url("respond/" + token), expiry);
             }
-            catch (StorageRequestException ex) when ((ex.IsConflict || ex.Status == 412) && attempt < 5)
+            catch (RequestFailedException ex) when ((StorageFailures.IsConflict(ex) || StorageFailures.IsPreconditionFailed(ex)) && attempt < 5)
             {
                 // Someone issued or revoked concurrently: read again.
             }
         }
     }
-
-    public (string CycleId, string ConsulteeId)? SignedFor(string token) => Authentic(token) is { } parsed ? (parsed.Cycle, parsed.Consultee) : null;
 
     public async Task<ConsulteeLinkCheck> CheckAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -74,7 +73,12 @@ public sealed class HmacConsulteeLinkIssuer : IConsulteeLinkIssuer
             return new ConsulteeLinkCheck(ConsulteeLinkState.Invalid);
         }
 
-        var row = await _table.GetEntityAsync(parsed.Cycle, parsed.Consultee, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!IsKey(parsed.Cycle) || !IsKey(parsed.Consultee))
+        {
+            return new ConsulteeLinkCheck(ConsulteeLinkState.Invalid); // signed, but not for anything that can be stored
+        }
+
+        var row = await _table.FindAsync(parsed.Cycle, parsed.Consultee, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (row is null || row.GetString("TokenHash") != Hash(token))
         {
             return new ConsulteeLinkCheck(row?.GetInt32("Generation") > parsed.Generation ? ConsulteeLinkState.Revoked : ConsulteeLinkState.Invalid);
@@ -93,7 +97,7 @@ public sealed class HmacConsulteeLinkIssuer : IConsulteeLinkIssuer
 
     public async Task RevokeAsync(string cycleId, string consulteeId, CancellationToken cancellationToken = default)
     {
-        var row = await _table.GetEntityAsync(cycleId, consulteeId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await _table.FindAsync(cycleId, consulteeId, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (row is not null)
         {
             await _table.UpsertEntityAsync(new TableEntity(cycleId, consulteeId) { ["Revoked"] = true }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
@@ -130,6 +134,19 @@ public sealed class HmacConsulteeLinkIssuer : IConsulteeLinkIssuer
         catch (FormatException)
         {
             return null;
+        }
+    }
+
+    private static bool IsKey(string value)
+    {
+        try
+        {
+            TableKeys.Check(value, nameof(value));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -13,11 +13,6 @@ public interface IConsulteeLinkIssuer
     /// <summary>What a token opens, or why it does not.</summary>
     Task<ConsulteeLinkCheck> CheckAsync(string token, CancellationToken cancellationToken = default);
 
-    /// <summary>The cycle and consultee a token was signed for, checked without a lookup (null: malformed or not signed
-    /// by this council). Only <see cref="CheckAsync"/> says whether it still works (expired, replaced, withdrawn); this lets
-    /// a caller start reading what the link would open while that check runs.</summary>
-    (string CycleId, string ConsulteeId)? SignedFor(string token);
-
     /// <summary>Stops the current link working; the next <see cref="IssueAsync"/> makes a new one.</summary>
     Task RevokeAsync(string cycleId, string consulteeId, CancellationToken cancellationToken = default);
 }

@@ -144,9 +144,9 @@ public sealed partial class ReviewCycleService
         Func<WorkflowCommand, WorkflowCommand> build, CancellationToken cancellationToken, Func<CycleView, bool>? raise = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
+        if (!IdempotencyKeys.IsValid(idempotencyKey))
         {
-            return CycleResult.Invalid(cycleId, "idempotencyKey", "Send an idempotency key of 1 to 200 characters, so a retried request is applied once.");
+            return CycleResult.Invalid(cycleId, "idempotencyKey", IdempotencyKeys.Advice("an idempotency key", "a retried request is applied once"));
         }
 
         var view = await GetCycleAsync(cycleId, cancellationToken).ConfigureAwait(false);

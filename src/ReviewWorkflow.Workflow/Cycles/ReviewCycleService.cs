@@ -47,9 +47,9 @@ public sealed partial class ReviewCycleService(
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(actor);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
+        if (!IdempotencyKeys.IsValid(idempotencyKey))
         {
-            return CycleResult.Invalid(definition.Id, "idempotencyKey", "Send an idempotency key of 1 to 200 characters, so a retried request does not start a second cycle.");
+            return CycleResult.Invalid(definition.Id, "idempotencyKey", IdempotencyKeys.Advice("an idempotency key", "a retried request does not start a second cycle"));
         }
 
         var settings = _options.ToCouncilSettings();

@@ -19,4 +19,8 @@ public sealed record YouSaidWeDid
     public string YouSaid { get; init; } = "";
 
     public string WeDid { get; init; } = "";
+
+    /// <summary>The lead's theme (from the responses page) this entry answers, so the report counts the responses behind
+    /// it and shows its chosen quotes; null links by <see cref="Theme"/> matching a theme's name, if one does.</summary>
+    public string? ThemeId { get; init; }
 }

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
+using Azure.Data.Tables;
 using ReviewWorkflow.Notifications.Email;
-using ReviewWorkflow.Storage;
-using ReviewWorkflow.Storage.Tables;
+using ReviewWorkflow.Workflow.Storage;
 
 namespace ReviewWorkflow.Workflow.Email;
 
@@ -15,7 +16,7 @@ public sealed class TableEmailSendLedger(TableClient table) : IEmailSendLedger
     public async Task<EmailSendResult?> FindAsync(string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var (partition, row) = Keys(idempotencyKey);
-        var entity = await table.GetEntityAsync(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await table.FindAsync(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null
             ? null
             : new EmailSendResult(entity.GetString("ProviderMessageId"), entity.GetString("Provider") ?? "", entity.GetDateTimeOffset("AcceptedAt") ?? default);
@@ -36,7 +37,7 @@ public sealed class TableEmailSendLedger(TableClient table) : IEmailSendLedger
         {
             await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageRequestException ex) when (ex.IsConflict)
+        catch (RequestFailedException ex) when (StorageFailures.IsConflict(ex))
         {
             // Recorded before (a retried record after a lost answer): the first record stands.
         }

@@ -1,6 +1,7 @@
+using Azure;
+using Azure.Data.Tables;
 using ReviewWorkflow.Notifications.Webhook;
-using ReviewWorkflow.Storage;
-using ReviewWorkflow.Storage.Tables;
+using ReviewWorkflow.Workflow.Storage;
 
 namespace ReviewWorkflow.Workflow.Email;
 
@@ -16,7 +17,7 @@ public sealed class TableWebhookEventDeduplicator(TableClient table, TimeProvide
             await table.AddEntityAsync(new TableEntity(partition, row) { ["ClaimedAt"] = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (StorageRequestException ex) when (ex.IsConflict)
+        catch (RequestFailedException ex) when (StorageFailures.IsConflict(ex))
         {
             return false;
         }
@@ -25,6 +26,6 @@ public sealed class TableWebhookEventDeduplicator(TableClient table, TimeProvide
     public async ValueTask ReleaseAsync(string eventKey, CancellationToken cancellationToken = default)
     {
         var (partition, row) = TableEmailSendLedger.Keys(eventKey);
-        await table.DeleteEntityAsync(partition, row, ignoreNotFound: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken).ConfigureAwait(false); // the SDK treats 404 as done
     }
 }

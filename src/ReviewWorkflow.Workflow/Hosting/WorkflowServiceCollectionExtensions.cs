@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using ReviewWorkflow.Durable;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Notifications.Webhook;
-using ReviewWorkflow.Storage.Tables;
+using Azure.Data.Tables;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Cycles;

@@ -142,7 +142,9 @@ public sealed record PledgeTally(int Pledge, string Text, int Agree, int Partly,
     public int Answers => Agree + Partly + Disagree + DontKnow;
 }
 
-public sealed record YouSaidWeDidRow(string Theme, string YouSaid, string WeDid);
+/// <param name="Said">How many submitted responses carry the entry's theme; null when the entry is linked to no theme.</param>
+/// <param name="Quotes">The quotes the lead chose for the theme, attributed by audience, never by name.</param>
+public sealed record YouSaidWeDidRow(string Theme, string YouSaid, string WeDid, int? Said = null, IReadOnlyList<string>? Quotes = null);
 
 /// <summary>One implication heading (financial, legal ...) with its paragraphs (the placeholder when unknown).</summary>
 public sealed record ReportImplication(string Area, IReadOnlyList<string> Paragraphs);

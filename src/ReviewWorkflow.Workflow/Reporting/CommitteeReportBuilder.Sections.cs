@@ -1,3 +1,4 @@
+using ReviewWorkflow.Workflow.Analysis;
 using ReviewWorkflow.Workflow.Domain;
 using static ReviewWorkflow.Workflow.Deadlines.DateText;
 using static ReviewWorkflow.Workflow.Reporting.ReportText;
@@ -28,6 +29,7 @@ internal static partial class CommitteeReportBuilder
         }
 
         var draft = inputs.Source.Draft;
+        var evidence = inputs.Themes is { } themeSet ? CycleResponses.From(inputs.View, inputs.Source, inputs.Consultees, inputs.Responses, themeSet) : null;
         var themes = new List<string>();
         var general = ConsultationFigures.GeneralComments(inputs.Responses);
         themes.Add($"{general} of {total.Responded} respondents made general comments.");
@@ -47,8 +49,15 @@ internal static partial class CommitteeReportBuilder
             Total = total,
             Pledges = tallies,
             Themes = themes,
-            YouSaidWeDid = [.. (draft?.YouSaidWeDid ?? []).Select(y => new YouSaidWeDidRow(Inert(y.Theme), Inert(y.YouSaid), Inert(y.WeDid)))],
+            YouSaidWeDid = [.. (draft?.YouSaidWeDid ?? []).Select(y => Row(y, evidence))],
         };
+    }
+
+    /// <summary>A "you said, we did" row; with the lead's themes read, how many said it and the chosen quotes.</summary>
+    private static YouSaidWeDidRow Row(YouSaidWeDid entry, CycleResponses? evidence)
+    {
+        var found = evidence is null ? EntryEvidence.None : YouSaidWeDidEvidence.For(entry, evidence);
+        return new YouSaidWeDidRow(Inert(entry.Theme), Inert(entry.YouSaid), Inert(entry.WeDid), found.Said, [.. found.Quotes.Select(Inert)]);
     }
 
     private static List<string> AnticipatedOutcomes(ReportInputs inputs)

@@ -1,3 +1,4 @@
+using ReviewWorkflow.Workflow.Analysis;
 using ReviewWorkflow.Workflow.Council;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Responses;
@@ -8,7 +9,9 @@ namespace ReviewWorkflow.Workflow.Reporting;
 /// Builds the committee report of a cycle from what the system knows: the cycle (route, decisions, dates), its
 /// consultees' statuses, the submitted responses and the latest draft's "you said, we did". Read-only.
 /// </summary>
-public sealed class CommitteeReportService(ReviewCycleService cycles, ResponseStore responses, TimeProvider time)
+/// <remarks>With a <see cref="ThemeStore"/> (registered by AddResponseAnalysis), each "you said, we did" entry shows how
+/// many responses carry its theme and the quotes the lead chose.</remarks>
+public sealed class CommitteeReportService(ReviewCycleService cycles, ResponseStore responses, TimeProvider time, ThemeStore? themes = null)
 {
     /// <summary>The report as the cycle stands now; null when there is no such cycle.</summary>
     public async Task<CommitteeReport?> BuildAsync(string cycleId, CancellationToken cancellationToken = default)
@@ -24,6 +27,7 @@ public sealed class CommitteeReportService(ReviewCycleService cycles, ResponseSt
         var consultees = await cycles.GetConsulteesAsync(cycleId, cancellationToken).ConfigureAwait(false);
         var stored = await responses.ListAsync(cycleId, cancellationToken).ConfigureAwait(false);
         var today = CouncilClock.Today(time, source.Settings);
-        return CommitteeReportBuilder.Build(new ReportInputs(view, source, consultees, stored, today));
+        var themeSet = themes is null ? null : await themes.ReadAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        return CommitteeReportBuilder.Build(new ReportInputs(view, source, consultees, stored, today, themeSet));
     }
 }

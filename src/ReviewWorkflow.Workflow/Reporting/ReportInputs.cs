@@ -1,3 +1,4 @@
+using ReviewWorkflow.Workflow.Analysis;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Deadlines;
 using ReviewWorkflow.Workflow.Domain;
@@ -11,7 +12,8 @@ internal sealed record ReportInputs(
     CycleReportSource Source,
     IReadOnlyList<ConsulteeProgress> Consultees,
     IReadOnlyList<StoredResponse> Responses,
-    DateOnly Today)
+    DateOnly Today,
+    ThemeSet? Themes = null)
 {
     public ReviewCycleDefinition Definition => Source.Definition;
 

@@ -110,8 +110,8 @@ internal static class ReportLayout
         }
         else
         {
-            blocks.Add(new TableBlock("You said, we did", ["Theme", "You said", "We did"],
-                [.. c.YouSaidWeDid.Select(y => (IReadOnlyList<string>)[y.Theme, y.YouSaid, y.WeDid])], RowHeaders: true));
+            blocks.Add(new TableBlock("You said, we did", ["Theme", "You said", "How many said it", "In their words", "We did"],
+                [.. c.YouSaidWeDid.Select(y => (IReadOnlyList<string>)[y.Theme, y.YouSaid, Said(y.Said), string.Join("\n", y.Quotes ?? []), y.WeDid])], RowHeaders: true));
         }
     }
 
@@ -120,6 +120,13 @@ internal static class ReportLayout
         blocks.Add(new HeadingBlock(level, heading));
         blocks.AddRange(paragraphs.Select(p => new ParagraphBlock(p)));
     }
+
+    private static string Said(int? said) => said switch
+    {
+        null => "Not linked to a theme",
+        1 => "1 response",
+        _ => $"{Number(said.Value)} responses",
+    };
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

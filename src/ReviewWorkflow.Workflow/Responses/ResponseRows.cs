@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using ReviewWorkflow.Storage.Tables;
+using Azure.Data.Tables;
 using ReviewWorkflow.Workflow.Json;
 
 namespace ReviewWorkflow.Workflow.Responses;
@@ -50,7 +50,7 @@ internal static class ResponseRows
         SubmittedBy = entity.GetString("SubmittedBy"),
         Version = entity.GetInt32("Version") ?? 0,
         Contributors = JsonSerializer.Deserialize<List<ResponseContributor>>(entity.GetString("Contributors") ?? "[]", WorkflowJson.Options) ?? [],
-        ETag = entity.ETag,
+        ETag = entity.ETag == default ? null : entity.ETag.ToString(),
     };
 
     public static TableEntity ToDraftEntity(string cycleId, string draftId, ResponseContent content, string contributor, string reason, string? basedOnETag, DateTimeOffset savedAt)

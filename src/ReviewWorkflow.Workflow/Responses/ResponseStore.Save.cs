@@ -1,6 +1,7 @@
-using ReviewWorkflow.Storage;
-using ReviewWorkflow.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
 using ReviewWorkflow.Workflow.Council;
+using ReviewWorkflow.Workflow.Storage;
 
 namespace ReviewWorkflow.Workflow.Responses;
 
@@ -13,7 +14,7 @@ public sealed partial class ResponseStore
     /// <paramref name="read"/>: the stored response as read earlier in this request, so it is not read twice.
     /// </summary>
     public async Task<ResponseOutcome> SaveAsync(string cycleId, string consulteeId, ResponseContent content, string contributor, string? expectedETag,
-        ResponseRules rules, ReadResponse? read = null, CancellationToken cancellationToken = default)
+        ResponseRules rules, ResponseRead? read = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(rules);
@@ -23,15 +24,6 @@ public sealed partial class ResponseStore
             return new ResponseOutcome(ResponseOutcomeKind.Invalid, Errors: errors, Message: "Some answers need changing before they can be saved.");
         }
 
-        read = Usable(read, expectedETag);
-        return await SaveOnceAsync(cycleId, consulteeId, content, contributor, expectedETag, rules, read, cancellationToken).ConfigureAwait(false)
-            ?? (await SaveOnceAsync(cycleId, consulteeId, content, contributor, expectedETag, rules, null, cancellationToken).ConfigureAwait(false))!;
-    }
-
-    /// <summary>One attempt; null when it started from memory and found another version stored (decide afresh).</summary>
-    private async Task<ResponseOutcome?> SaveOnceAsync(string cycleId, string consulteeId, ResponseContent content, string contributor, string? expectedETag,
-        ResponseRules rules, ReadResponse? read, CancellationToken cancellationToken)
-    {
         var stored = await CurrentAsync(cycleId, consulteeId, read, cancellationToken).ConfigureAwait(false);
         if (stored is { Submitted: true })
         {
@@ -52,7 +44,7 @@ public sealed partial class ResponseStore
         }
 
         var next = Next(stored, cycleId, consulteeId, content, contributor) with { Status = ResponseStatus.InProgress };
-        return await WriteAsync(stored, next, ResponseRows.ToEntity(next), content, contributor, expectedETag, ResponseOutcomeKind.Saved, read?.FromMemory == true, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(stored, next, ResponseRows.ToEntity(next), content, contributor, expectedETag, ResponseOutcomeKind.Saved, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The next version: content, timestamps, version number and contributor list updated.</summary>
@@ -84,29 +76,20 @@ public sealed partial class ResponseStore
         };
     }
 
-    /// <summary>Inserts (first version) or replaces guarded by the stored ETag; a lost race turns into a conflict, or
-    /// (<paramref name="fromMemory"/>: <paramref name="stored"/> was this store's memory, not a read) into null, so the
-    /// caller decides again on a fresh read.</summary>
-    private async Task<ResponseOutcome?> WriteAsync(StoredResponse? stored, StoredResponse next, TableEntity entity, ResponseContent attempted, string contributor,
-        string? expectedETag, ResponseOutcomeKind success, bool fromMemory, CancellationToken cancellationToken)
+    /// <summary>Inserts (first version: 409 if someone else inserted first) or replaces guarded by the stored ETag (412 if
+    /// it changed, 404 if it went); a lost race turns into a conflict decided on a fresh read.</summary>
+    private async Task<ResponseOutcome> WriteAsync(StoredResponse? stored, StoredResponse next, TableEntity entity, ResponseContent attempted, string contributor,
+        string? expectedETag, ResponseOutcomeKind success, CancellationToken cancellationToken)
     {
         try
         {
-            var etag = stored?.ETag is { } ifMatch
-                ? await _table.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+            var response = stored?.ETag is { } ifMatch
+                ? await _table.UpdateEntityAsync(entity, new ETag(ifMatch), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
                 : await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            var written = next with { ETag = etag };
-            Remember(next.CycleId, next.ConsulteeId, written);
-            return new ResponseOutcome(success, written);
+            return new ResponseOutcome(success, next with { ETag = response.Headers.ETag?.ToString() });
         }
-        catch (StorageRequestException ex) when (ex.IsConflict || ex.IsPreconditionFailed || ex.IsNotFound)
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
-            if (fromMemory)
-            {
-                Forget(next.CycleId, next.ConsulteeId);
-                return null;
-            }
-
             var current = await GetAsync(next.CycleId, next.ConsulteeId, cancellationToken).ConfigureAwait(false);
             if (current is { Submitted: true })
             {

@@ -1,4 +1,5 @@
 using ReviewWorkflow.Workflow.Council;
+using ReviewWorkflow.Workflow.Storage;
 using ReviewWorkflow.Workflow.Validation;
 
 namespace ReviewWorkflow.Workflow.Responses;
@@ -13,18 +14,9 @@ public sealed partial class ResponseStore
     /// <paramref name="read"/>: the stored response as read earlier in this request, so it is not read twice.
     /// </summary>
     public async Task<ResponseOutcome> SubmitAsync(string cycleId, string consulteeId, string contributor, string? expectedETag, ResponseRules rules,
-        ResponseContent? finalContent = null, string? idempotencyKey = null, ReadResponse? read = null, CancellationToken cancellationToken = default)
+        ResponseContent? finalContent = null, string? idempotencyKey = null, ResponseRead? read = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        read = Usable(read, expectedETag);
-        return await SubmitOnceAsync(cycleId, consulteeId, contributor, expectedETag, rules, finalContent, idempotencyKey, read, cancellationToken).ConfigureAwait(false)
-            ?? (await SubmitOnceAsync(cycleId, consulteeId, contributor, expectedETag, rules, finalContent, idempotencyKey, null, cancellationToken).ConfigureAwait(false))!;
-    }
-
-    /// <summary>One attempt; null when it started from memory and found another version stored (decide afresh).</summary>
-    private async Task<ResponseOutcome?> SubmitOnceAsync(string cycleId, string consulteeId, string contributor, string? expectedETag, ResponseRules rules,
-        ResponseContent? finalContent, string? idempotencyKey, ReadResponse? read, CancellationToken cancellationToken)
-    {
         var stored = await CurrentAsync(cycleId, consulteeId, read, cancellationToken).ConfigureAwait(false);
         if (stored is { Submitted: true })
         {
@@ -66,14 +58,13 @@ public sealed partial class ResponseStore
         };
         var entity = ResponseRows.ToEntity(next);
         entity["SubmissionKey"] = idempotencyKey;
-        return await WriteAsync(stored, next, entity, content, contributor, expectedETag, ResponseOutcomeKind.Submitted, read?.FromMemory == true, cancellationToken).ConfigureAwait(false) is { } outcome
-            ? Telemetry.WorkflowMetrics.ResponseReceived(outcome)
-            : null;
+        return Telemetry.WorkflowMetrics.ResponseReceived(
+            await WriteAsync(stored, next, entity, content, contributor, expectedETag, ResponseOutcomeKind.Submitted, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<string?> SubmissionKeyAsync(StoredResponse stored, CancellationToken cancellationToken)
     {
-        var entity = await _table.GetEntityAsync(stored.CycleId, stored.ConsulteeId, ["SubmissionKey"], cancellationToken).ConfigureAwait(false);
+        var entity = await _table.FindAsync(stored.CycleId, stored.ConsulteeId, ["SubmissionKey"], cancellationToken).ConfigureAwait(false);
         return entity?.GetString("SubmissionKey");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReviewWorkflow.Workflow.Validation;
 
 namespace ReviewWorkflow.Workflow.Responses;
@@ -14,9 +13,9 @@ public static class ResponseValidator
         {
             errors.Add(new("contributor", "Enter your name, so others working on this response can see who saved it."));
         }
-        else if (contributor.Length > ResponseLimits.ContributorName)
+        else if (ResponseLimits.CheckContributor(contributor) is { } tooLong)
         {
-            errors.Add(new("contributor", $"Shorten your name to {ResponseLimits.ContributorName} characters or fewer."));
+            errors.Add(tooLong);
         }
 
         var answers = content.Answers ?? [];
@@ -47,20 +46,17 @@ public static class ResponseValidator
                 errors.Add(new($"{path}.view", "Choose agree, partly, disagree or don't know."));
             }
 
-            if (answer.Comment is { Length: > ResponseLimits.Comment } comment)
+            if (ResponseLimits.CheckComment(i, answer) is { } commentTooLong)
             {
-                errors.Add(new($"{path}.comment", TooLong($"Your comment on pledge {answer.Pledge}", comment.Length, ResponseLimits.Comment)));
+                errors.Add(commentTooLong);
             }
         }
 
-        if (content.Comments is { Length: > ResponseLimits.GeneralComments } general)
+        if (ResponseLimits.CheckGeneralComments(content.Comments) is { } general)
         {
-            errors.Add(new("comments", TooLong("Your general comments", general.Length, ResponseLimits.GeneralComments)));
+            errors.Add(general);
         }
 
         return errors;
     }
-
-    private static string TooLong(string what, int length, int max) =>
-        string.Create(CultureInfo.InvariantCulture, $"{what} is {length:N0} characters; shorten it to {max:N0} or fewer.");
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using ReviewWorkflow.Storage.Configuration;
 using ReviewWorkflow.Testing;
 
 namespace ReviewWorkflow.App.Tests.Deployment;
@@ -37,7 +36,7 @@ public class SecretScanTests
             {
                 foreach (Match match in pattern.Matches(text))
                 {
-                    if (name == "storage account key" && match.Groups[1].Value == StorageConnection.DevelopmentAccountKey)
+                    if (name == "storage account key" && match.Groups[1].Value == Azurite.DevelopmentAccountKey)
                     {
                         continue; // Azurite's well-known development key is public.
                     }

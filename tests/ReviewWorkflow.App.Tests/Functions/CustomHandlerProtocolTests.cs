@@ -242,7 +242,7 @@ public class CustomHandlerProtocolTests
     private static async Task<List<ReviewWorkflow.Storage.Tables.TableEntity>> PayloadRowsAsync(string hub)
     {
         var rows = new List<ReviewWorkflow.Storage.Tables.TableEntity>();
-        await foreach (var e in new ReviewWorkflow.Storage.Tables.TableServiceClient(await Azurite.GetConnectionAsync()).GetTableClient(hub + "Payloads").QueryAsync())
+        await foreach (var e in new ReviewWorkflow.Storage.Tables.TableServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync())).GetTableClient(hub + "Payloads").QueryAsync())
         {
             rows.Add(e);
         }

@@ -59,7 +59,7 @@ public class HealthEndpointTests
         var text = await app.Client.GetStringAsync("/health");
 
         Assert.DoesNotContain("AccountKey", text, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(ReviewWorkflow.Storage.Configuration.StorageConnection.DevelopmentAccountKey[..20], text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Azurite.DevelopmentAccountKey[..20], text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public static class CustomHandlerApp
 
     public static async Task<QueueClient> QueueAsync(string name)
     {
-        var queues = new QueueServiceClient(await Azurite.GetConnectionAsync());
+        var queues = new QueueServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync()));
         var queue = queues.GetQueueClient(name);
         await queue.CreateIfNotExistsAsync();
         return queue;

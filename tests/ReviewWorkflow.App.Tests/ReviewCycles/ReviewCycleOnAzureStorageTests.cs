@@ -56,7 +56,7 @@ public class ReviewCycleOnAzureStorageTests
         }
 
         // The orchestrations' state is in the task hub's Azure tables on Azurite.
-        var tables = new TableServiceClient(await Azurite.GetConnectionAsync());
+        var tables = new TableServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync()));
         var instanceRows = 0;
         await foreach (var _ in tables.GetTableClient(rc.Hub + "Instances").QueryAsync(TableFilter.Create($"PartitionKey eq {id}"), select: ["PartitionKey"]))
         {

@@ -21,7 +21,7 @@ internal static class AzureStores
         }
 
         var store = AzureStorageDurableStore.Create(
-            await Azurite.GetConnectionAsync(),
+            ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync()),
             options,
             new AzureStorageDurableOptions { TaskHubName = hub ?? UniqueHub() },
             time);
@@ -31,7 +31,7 @@ internal static class AzureStores
 
     /// <summary>The raw instances table of a hub, to look at rows the store hides.</summary>
     public static async Task<TableClient> InstancesTableAsync(string hub)
-        => new TableServiceClient(await Azurite.GetConnectionAsync()).GetTableClient(hub + "Instances");
+        => new TableServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync())).GetTableClient(hub + "Instances");
 
     public static async Task<List<TableEntity>> RawPartitionAsync(string hub, string partitionKey)
     {

@@ -84,7 +84,7 @@ public sealed class OffloadedWorkItemTests
 
     private static async Task<QueueMessage> ReceiveRawAsync(string hub)
     {
-        var queue = new QueueServiceClient(await Azurite.GetConnectionAsync()).GetQueueClient(hub + "-workitems");
+        var queue = new QueueServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync())).GetQueueClient(hub + "-workitems");
         for (var attempt = 0; attempt < 40; attempt++)
         {
             if ((await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1))).SingleOrDefault() is { } message)
@@ -102,7 +102,7 @@ public sealed class OffloadedWorkItemTests
     private static async Task<List<TableEntity>> PayloadRowsAsync(string hub)
     {
         var rows = new List<TableEntity>();
-        await foreach (var e in new TableServiceClient(await Azurite.GetConnectionAsync()).GetTableClient(hub + "Payloads").QueryAsync())
+        await foreach (var e in new TableServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync())).GetTableClient(hub + "Payloads").QueryAsync())
         {
             rows.Add(e);
         }

@@ -101,7 +101,7 @@ public sealed class StorageOperationTests
 
         // The index still says "pending outbox"; the sweep checks the status row, does not report it, and repairs the index.
         Assert.DoesNotContain(id, await store.FindInstancesNeedingAttentionAsync(Start.AddYears(1), 100));
-        var index = new TableServiceClient(await Azurite.GetConnectionAsync()).GetTableClient(hub + "Index");
+        var index = new TableServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync())).GetTableClient(hub + "Index");
         Assert.False((await index.GetEntityAsync(KeySanitizer.PartitionKey(id), "i"))!.GetBoolean("HasPendingOutbox"));
 
         // A fresh store (no memory of the index) still raises the flag when it is set again.
@@ -161,7 +161,7 @@ public sealed class StorageOperationTests
         var store = await AzureStores.CreateAsync(hub);
         var id = $"repair-{Guid.NewGuid():N}";
         Assert.True(await store.TryCreateInstanceAsync(NewRecord(id), new InboxRecord("start", "ExecutionStarted", "{}")));
-        var index = new TableServiceClient(await Azurite.GetConnectionAsync()).GetTableClient(hub + "Index");
+        var index = new TableServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync())).GetTableClient(hub + "Index");
         await index.DeleteEntityAsync(KeySanitizer.PartitionKey(id), "i");
         await index.UpsertEntityAsync(new TableEntity("ghost", "i") { ["InstanceId"] = "ghost", ["RuntimeStatus"] = 0 });
         Assert.Empty((await store.QueryInstancesAsync(new InstanceFilter { InstanceIdPrefix = id }, 10, null)).Instances);
@@ -197,7 +197,7 @@ public sealed class StorageOperationTests
 
         Assert.NotNull(lease);
         Assert.Equal(json, lease.MessageText);
-        var payloads = new TableServiceClient(await Azurite.GetConnectionAsync()).GetTableClient(hub + "Payloads");
+        var payloads = new TableServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync())).GetTableClient(hub + "Payloads");
         Assert.NotEmpty(await payloads.QueryAsync().ToListAsync());
 
         await store.CompleteAsync(lease);

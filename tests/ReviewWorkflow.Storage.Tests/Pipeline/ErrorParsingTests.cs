@@ -46,7 +46,7 @@ public sealed class ErrorParsingTests
     [Fact]
     public async Task Azurite_errors_carry_status_and_code()
     {
-        var connection = await Azurite.GetConnectionAsync();
+        var connection = ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync());
         var table = await TestStorage.NewTableAsync();
         await table.AddEntityAsync(new TableEntity("p", "r"));
 
@@ -64,7 +64,7 @@ public sealed class ErrorParsingTests
     [Fact]
     public async Task Azurite_queue_errors_carry_status_and_code()
     {
-        var queues = new ReviewWorkflow.Storage.Queues.QueueServiceClient(await Azurite.GetConnectionAsync());
+        var queues = new ReviewWorkflow.Storage.Queues.QueueServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync()));
 
         var ex = await Assert.ThrowsAsync<StorageRequestException>(
             () => queues.GetQueueClient(Azurite.UniqueQueueName()).SendMessageAsync("hello"));

@@ -127,7 +127,7 @@ public sealed class SigningTests
     [Fact]
     public async Task Signed_requests_are_accepted_by_azurite_for_both_services()
     {
-        var connection = await ReviewWorkflow.Testing.Azurite.GetConnectionAsync();
+        var connection = ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await ReviewWorkflow.Testing.Azurite.GetConnectionStringAsync());
 
         Assert.True(await new TableServiceClient(connection).PingAsync());
         Assert.True(await new QueueServiceClient(connection).PingAsync());

@@ -10,7 +10,7 @@ internal static class TestStorage
 {
     public static async Task<TableClient> NewTableAsync(StorageOptions? options = null)
     {
-        var service = new TableServiceClient(await Azurite.GetConnectionAsync(), options ?? FastOptions());
+        var service = new TableServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync()), options ?? FastOptions());
         var table = service.GetTableClient(Azurite.UniqueTableName());
         await table.CreateIfNotExistsAsync();
         return table;
@@ -18,7 +18,7 @@ internal static class TestStorage
 
     public static async Task<QueueClient> NewQueueAsync(StorageOptions? options = null)
     {
-        var service = new QueueServiceClient(await Azurite.GetConnectionAsync(), options ?? FastOptions());
+        var service = new QueueServiceClient(ReviewWorkflow.Storage.Configuration.StorageConnection.Parse(await Azurite.GetConnectionStringAsync()), options ?? FastOptions());
         var queue = service.GetQueueClient(Azurite.UniqueQueueName());
         await queue.CreateIfNotExistsAsync();
         return queue;

@@ -108,7 +108,18 @@ public sealed class WebTestHost : IAsyncDisposable
         {
             app.MapGet(prefix + "/storage/{status:int}/{code}", (int status, string code) =>
             {
-                throw new ReviewWorkflow.Storage.StorageRequestException(status, code == "none" ? null : code, "Probe: storage failed.");
+                throw new Azure.RequestFailedException(status, "Probe: storage failed.", code == "none" ? null : code, null);
+            });
+
+            // The SDK itself failing to reach a storage endpoint where nothing listens, after its retries.
+            app.MapGet(prefix + "/storage/unreachable", async () =>
+            {
+                var options = new Azure.Data.Tables.TableClientOptions();
+                options.Retry.MaxRetries = 1;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+                var dead = new Azure.Data.Tables.TableClient(Azurite.ConnectionStringFor(Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort()), "Probe", options);
+                await dead.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("p", "r");
+                return TypedResults.Ok();
             });
         }
 

@@ -38,6 +38,17 @@ public class StorageOutageTests(DevelopmentHost fixture) : IClassFixture<Develop
     }
 
     [Theory]
+    [InlineData("/api/probe/storage/unreachable")]
+    [InlineData("/probe/storage/unreachable")]
+    public async Task Storage_the_sdk_cannot_reach_after_its_retries_is_an_outage(string path)
+    {
+        using var response = await fixture.Host.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+    }
+
+    [Theory]
     [InlineData(404, "ResourceNotFound")]
     [InlineData(409, "EntityAlreadyExists")]
     [InlineData(412, "UpdateConditionNotSatisfied")]

@@ -1,4 +1,5 @@
-using ReviewWorkflow.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Tests.Fixtures;
 
@@ -26,9 +27,9 @@ public class AuditTamperTests
     public async Task ChangingARow_FailsVerificationAtThatRow()
     {
         var (table, log) = await FiveRowsAsync();
-        var row = (await table.GetEntityAsync("cycle-1", Key(3)))!;
+        var row = (await table.GetEntityAsync<TableEntity>("cycle-1", Key(3))).Value;
         row["Subject"] = "Full Council (amended)";
-        await table.UpdateEntityAsync(row, "*");
+        await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
 
         var result = await log.VerifyAsync("cycle-1");
 
@@ -42,11 +43,11 @@ public class AuditTamperTests
     public async Task ChangingARowAndRecomputingItsHash_FailsAtTheNextRow()
     {
         var (table, log) = await FiveRowsAsync();
-        var row = (await table.GetEntityAsync("cycle-1", Key(2)))!;
+        var row = (await table.GetEntityAsync<TableEntity>("cycle-1", Key(2))).Value;
         row["Actor"] = "someone-else@council.example";
         var forged = AuditRows.FromEntity(row);
         row["Hash"] = AuditHasher.Compute(forged);
-        await table.UpdateEntityAsync(row, "*");
+        await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
 
         var result = await log.VerifyAsync("cycle-1");
 

@@ -8,7 +8,7 @@ using ReviewWorkflow.Notifications;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Notifications.Webhook;
 using ReviewWorkflow.Orchestrations;
-using ReviewWorkflow.Storage.Configuration;
+using ReviewWorkflow.Workflow.Storage;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Email;
 using ReviewWorkflow.Workflow.Hosting;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,6 @@ using ReviewWorkflow.Durable.Store.InMemory;
 using ReviewWorkflow.Durable.Testing;
 using ReviewWorkflow.Notifications.Email;
 using ReviewWorkflow.Orchestrations;
-using ReviewWorkflow.Storage.Tables;
 using ReviewWorkflow.Testing;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Cycles;
@@ -70,7 +70,7 @@ internal sealed class CycleHarness : IAsyncDisposable
     public static async Task<CycleHarness> StartAsync(CycleWorld world, Func<IEmailSender, IEmailSender>? wrapSender = null, Action<IServiceCollection>? services = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(world.Configuration).Build();
-        var connection = await Azurite.GetConnectionAsync();
+        var connection = await Azurite.GetConnectionStringAsync();
         var host = await DurableTestHost.StartAsync(
             b => b.AddReviewCycleOrchestrations(),
             store: _ => world.Store,

@@ -1,16 +1,16 @@
-using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using ReviewWorkflow.Storage.Configuration;
-using ReviewWorkflow.Storage.Tables;
+using Azure.Data.Tables;
 using ReviewWorkflow.Testing;
 
 namespace ReviewWorkflow.Workflow.Tests.Fixtures;
 
-/// <summary>A fresh table on real Azurite per test.</summary>
+/// <summary>A fresh table on real Azurite per test, through the Azure SDK's own client.</summary>
 internal static class TestTables
 {
-    private static readonly Lazy<Task<TableServiceClient>> Service = new(async () => new TableServiceClient(await Azurite.GetConnectionAsync()));
+    private static readonly Lazy<Task<TableServiceClient>> Service = new(async () => new TableServiceClient(await Azurite.GetConnectionStringAsync()));
+
+    public static async Task<TableServiceClient> ServiceAsync() => await Service.Value;
 
     public static async Task<TableClient> CreateAsync(string prefix)
     {
@@ -23,27 +23,11 @@ internal static class TestTables
     public static async Task<(TableClient Table, StorageCalls Calls)> CreateCountedAsync(string prefix)
     {
         var calls = new StorageCalls();
-        var options = new StorageOptions();
-        options.AdditionalPolicies.Add(calls);
-        var table = new TableServiceClient(await Azurite.GetConnectionAsync(), options).GetTableClient(Azurite.UniqueTableName(prefix));
+        var options = new TableClientOptions();
+        options.AddPolicy(calls, HttpPipelinePosition.PerRetry);
+        var table = new TableServiceClient(await Azurite.GetConnectionStringAsync(), options).GetTableClient(Azurite.UniqueTableName(prefix));
         await table.CreateIfNotExistsAsync();
         calls.Clear();
         return (table, calls);
-    }
-}
-
-/// <summary>The requests a client sent to storage, as "METHOD" (retries included).</summary>
-internal sealed class StorageCalls : HttpPipelineSynchronousPolicy
-{
-    private readonly ConcurrentQueue<string> _calls = new();
-
-    public IReadOnlyList<string> All => [.. _calls];
-
-    public void Clear() => _calls.Clear();
-
-    public override void OnSendingRequest(HttpMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        _calls.Enqueue(message.Request.Method.Method);
     }
 }

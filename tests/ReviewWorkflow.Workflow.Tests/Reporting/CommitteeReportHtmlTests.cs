@@ -48,7 +48,7 @@ public sealed class CommitteeReportHtmlTests(ReportScenario scenario)
         Assert.Equal(["Voices Matter (Children in Care Council)", "Children and young people", "4", "2", "50%", "0", "0"], Row("Response rates by group", "Voices Matter (Children in Care Council)"));
         Assert.Equal(["All groups", "", "12", "4", "33%", "0", "0"], Row("Response rates by group", "All groups"));
         Assert.Equal(["2. are safe and in safe and stable placements", "2", "1", "1", "0", "4", "2"], Row("Views on each pledge from submitted responses", "2. are safe and in safe and stable placements"));
-        Assert.Equal(["Pledge 4: prepared for adulthood", $"Help with moving on {ReportScenario.Script}", "A leaving-care offer published with the pledge."],
+        Assert.Equal(["Pledge 4: prepared for adulthood", $"Help with moving on {ReportScenario.Script}", "Not linked to a theme", "", "A leaving-care offer published with the pledge."],
             Row("You said, we did", "Pledge 4: prepared for adulthood"));
         Assert.Equal(["Committee", "Corporate Parenting Panel"], Row("Report details", "Committee"));
         Assert.Equal(["Key decision", "No"], Row("Report details", "Key decision"));

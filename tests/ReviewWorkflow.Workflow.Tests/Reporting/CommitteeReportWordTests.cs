@@ -38,7 +38,8 @@ public sealed class CommitteeReportWordTests(ReportScenario scenario)
         Assert.Equal(["All groups", "", "12", "4", "33%", "0", "0"], Row("Response rates by group", "All groups"));
         Assert.Equal(["Foster carers", "Carers", "4", "1", "25%", "0", "0"], Row("Response rates by group", "Foster carers"));
         Assert.Equal(["2. are safe and in safe and stable placements", "2", "1", "1", "0", "4", "2"], Row("Views on each pledge from submitted responses", "2. are safe and in safe and stable placements"));
-        Assert.Equal(["'" + ReportScenario.Formula, "Too many placement moves.", "A placement stability target in the scorecard."],
+        // No themes in this scenario: the entry is linked to none (YouSaidWeDidReportTests covers the counts and quotes).
+        Assert.Equal(["'" + ReportScenario.Formula, "Too many placement moves.", "Not linked to a theme", "", "A placement stability target in the scorecard."],
             Row("You said, we did", "'" + ReportScenario.Formula));
         Assert.Equal(["Report to be published by", "18 March 2027"], Row("Report details", "Report to be published by"));
     }

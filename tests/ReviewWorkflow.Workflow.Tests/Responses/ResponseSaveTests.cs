@@ -60,7 +60,7 @@ public class ResponseSaveTests : ResponseStoreTestBase
     {
         var store = await StoreAsync();
         var v1 = (await store.SaveAsync(Cycle, Consultee, Content("v1"), "Dr Avery Test", null, Rules)).Response!;
-        var read = new ResponseStore.ReadResponse(await store.GetAsync(Cycle, Consultee)); // the request read v1 ...
+        var read = new ResponseRead(await store.GetAsync(Cycle, Consultee)); // the request read v1 ...
         await store.SaveAsync(Cycle, Consultee, Content("v2 by Avery"), "Dr Avery Test", v1.ETag, Rules); // ... then Avery saved
 
         var late = await store.SaveAsync(Cycle, Consultee, Content("v2 by Blair"), "Nurse Blair Test", v1.ETag, Rules, read);
@@ -76,7 +76,7 @@ public class ResponseSaveTests : ResponseStoreTestBase
     {
         var store = await StoreAsync();
         var v1 = (await store.SaveAsync(Cycle, Consultee, Content("v1"), "Riley", null, Rules)).Response!;
-        var read = new ResponseStore.ReadResponse(v1);
+        var read = new ResponseRead(v1);
         var first = await store.SubmitAsync(Cycle, Consultee, "Riley", v1.ETag, Rules, idempotencyKey: "first");
 
         var second = await store.SubmitAsync(Cycle, Consultee, "Riley", v1.ETag, Rules, Content("other"), "second", read);
@@ -118,7 +118,7 @@ public class ResponseSaveTests : ResponseStoreTestBase
 
         Assert.Equal(ResponseOutcomeKind.Invalid, outcome.Kind);
         Assert.Equal(["contributor", "answers[0].comment", "answers[1].pledge", "answers[2].pledge", "comments"], outcome.Errors!.Select(e => e.Field));
-        Assert.Equal("Your comment on pledge 1 is 5,001 characters; shorten it to 5,000 or fewer.", outcome.Errors![1].Message);
+        Assert.Equal("Shorten your comment on pledge 1 to 5,000 characters or fewer (it has 5,001).", outcome.Errors![1].Message);
         Assert.Equal("Choose a pledge from 1 to 6 (this answer is for 7).", outcome.Errors![2].Message);
         Assert.Equal("Pledge 1 is answered twice; keep one answer per pledge.", outcome.Errors![3].Message);
         Assert.Null(await store.GetAsync(Cycle, Consultee));

@@ -8,6 +8,7 @@ using ReviewWorkflow.Web.Cycles;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Council;
 using ReviewWorkflow.Workflow.Cycles;
+using ReviewWorkflow.Workflow.Deadlines;
 using ReviewWorkflow.Workflow.Domain;
 using ReviewWorkflow.Workflow.Validation;
 
@@ -73,7 +74,7 @@ public sealed partial class CycleModel(ReviewCycleService cycles, AuditLog audit
     public Task<IActionResult> OnPostExtendAsync(CancellationToken cancellationToken)
     {
         var text = Extend.Closes?.Trim();
-        if (!DateOnly.TryParseExact(text, ["yyyy-MM-dd", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var closes))
+        if (!DateText.TryParse(text, out var closes))
         {
             return RefuseAsync("Extend.Closes", string.IsNullOrEmpty(text) ? "Enter the new closing date." : "Enter the new closing date as a real date, for example 2027-02-19.", cancellationToken);
         }
@@ -92,7 +93,7 @@ public sealed partial class CycleModel(ReviewCycleService cycles, AuditLog audit
         {
             Version = Draft.Version?.Trim() ?? "",
             DocumentUrl = Draft.DocumentUrl?.Trim() ?? "",
-            YouSaidWeDid = [.. rows.Select(i => Draft.YouSaidWeDid[i]).Select(r => new YouSaidWeDid { Theme = r.Theme?.Trim() ?? "", YouSaid = r.YouSaid?.Trim() ?? "", WeDid = r.WeDid?.Trim() ?? "" })],
+            YouSaidWeDid = [.. rows.Select(i => Draft.YouSaidWeDid[i]).Select(r => new YouSaidWeDid { Theme = r.Theme?.Trim() ?? "", YouSaid = r.YouSaid?.Trim() ?? "", WeDid = r.WeDid?.Trim() ?? "", ThemeId = string.IsNullOrWhiteSpace(r.ThemeId) ? null : r.ThemeId.Trim() })],
         };
         return ActAsync((actor, key) => cycles.SubmitDraftAsync(Id, submission, actor, HttpContext.RequestId(), key, cancellationToken), "draft", field =>
         {

@@ -64,7 +64,7 @@ public sealed class ClockModel(ReviewCycleService cycles) : PageModel
 
     /// <summary>One of the quick choices (next meeting day, a cycle's next deadline, tomorrow).</summary>
     public Task<IActionResult> OnPostDayAsync(CancellationToken cancellationToken) =>
-        DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        DateText.TryParse(Day, out var day)
             ? MoveAsync(day, cancellationToken)
             : RefuseAsync("Choose a day from the list, or enter a date", cancellationToken);
 

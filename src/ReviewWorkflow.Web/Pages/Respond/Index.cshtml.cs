@@ -60,7 +60,7 @@ public sealed class RespondModel(ConsulteeResponseService service) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        Opening = await service.OpenForWriteAsync(token, HttpContext, cancellationToken).ConfigureAwait(false);
+        Opening = await service.OpenAsync(token, HttpContext, cancellationToken).ConfigureAwait(false);
         if (!Opening.IsOpen)
         {
             Unsent = Input;
