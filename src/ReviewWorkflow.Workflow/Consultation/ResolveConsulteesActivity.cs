@@ -42,6 +42,12 @@ public sealed class ResolveConsulteesActivity(IDirectory directory) : TaskActivi
             {
                 problems.Add($"The directory group \"{group.DirectoryGroupId}\" of \"{group.Name}\" was not found; its members were not consulted.");
             }
+            catch (DirectoryException ex)
+            {
+                // Unreachable (after the SDK's own retries): the cycle goes on with whoever else was resolved and the
+                // problem is audited, which the cycle page shows the lead; an activity retry would only fail the cycle.
+                problems.Add($"The directory could not be reached to read the group \"{group.DirectoryGroupId}\" of \"{group.Name}\" ({ex.Message}); its members were not consulted.");
+            }
         }
 
         return new ResolvedConsultees(consultees, problems);

@@ -46,6 +46,10 @@ public sealed partial class CycleModel(ReviewCycleService cycles, AuditLog audit
 
     public AuditVerification? Chain { get; private set; }
 
+    /// <summary>Why some consultees were not consulted (unknown or unreachable directory groups), from the audit row
+    /// of the consultees step; empty when there is none.</summary>
+    public IReadOnlyList<string> ConsulteeProblems => ConsulteeProblemList.From(Trail);
+
     public bool CanAct { get; private set; }
 
     public DateOnly Today { get; private set; }
