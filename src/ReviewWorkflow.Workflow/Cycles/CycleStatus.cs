@@ -60,6 +60,9 @@ public sealed record CycleStatus
 
     public DateOnly? NextReviewNotifiedOn { get; init; }
 
+    /// <summary>Set when the directory could not be read at start: the consultation waits for it (null otherwise).</summary>
+    public ConsultationHold? ConsultationHold { get; init; }
+
     /// <summary>Consultee ids whose email did not arrive (first <see cref="MaxListed"/>).</summary>
     public IReadOnlyList<string> BouncedConsultees { get; init; } = [];
 

@@ -302,6 +302,7 @@ public sealed partial class ReviewCycleService(
             ClosedReason = status.ClosedReason,
             NextReviewNotifiedOn = status.NextReviewNotifiedOn,
             BouncedConsultees = status.BouncedConsultees,
+            ConsultationHold = status.ConsultationHold,
             RecentCommands = status.RecentCommands,
             CommandTarget = status.ActiveInstanceId ?? parent.InstanceId,
             StartedAt = parent.CreatedAt,
