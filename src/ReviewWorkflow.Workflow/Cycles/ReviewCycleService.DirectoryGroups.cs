@@ -8,8 +8,8 @@ public sealed partial class ReviewCycleService
 {
     /// <summary>
     /// Refuses a directory group that resolves to no one (unknown, or empty with no members typed besides), so a cycle
-    /// never runs as a silent empty consultation. When the directory cannot be reached the cycle still starts: the
-    /// consultees step records the problem in the audit trail and the cycle page shows it to the lead.
+    /// never runs as a silent empty consultation. When the directory cannot be reached the cycle still starts, with its
+    /// consultation on hold (no requests, the lead told on the cycle page and by email) until the directory answers.
     /// </summary>
     private async Task<IReadOnlyList<ValidationError>> CheckDirectoryGroupsAsync(ReviewCycleDefinition definition, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed partial class ReviewCycleService
             }
             catch (DirectoryException)
             {
-                // Unreachable now: start anyway; ResolveConsulteesActivity records why its members were not consulted.
+                // Unreachable now: start anyway; the cycle holds the consultation until the directory answers (ConsultationHoldStep).
             }
         }
 

@@ -1,59 +1,39 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ReviewWorkflow.Directory;
-using ReviewWorkflow.Directory.Local;
 using ReviewWorkflow.Workflow.Audit;
-using ReviewWorkflow.Workflow.Cycles;
-using ReviewWorkflow.Workflow.Domain;
 using ReviewWorkflow.Workflow.Tests.Fixtures;
-using DirectoryPerson = ReviewWorkflow.Directory.Person;
 
 namespace ReviewWorkflow.Workflow.Tests.Consultation;
 
-/// <summary>A directory that cannot be reached at start does not refuse the cycle: it starts, consults whoever else it
-/// names, and audits why the group's members were not consulted (the cycle page shows it) (issue 17, point 4).</summary>
+/// <summary>A directory that cannot be reached at start does not refuse the cycle: it starts with its consultation on
+/// hold — no request to anyone (not to a partial list), one email to the lead, the hold on the cycle's view and in the
+/// audit trail with the group and why (issue 17, point 4).</summary>
 public sealed class UnreachableDirectoryTests
 {
-    private const string GroupId = "partners";
-
     [Fact]
-    public async Task The_cycle_starts_consults_the_others_and_audits_the_unreachable_group_and_why()
+    public async Task Directory_unreachable_at_start_sends_no_requests_emails_the_lead_once_and_shows_the_hold()
     {
-        await using var h = await CycleHarness.StartAsync(new CycleWorld(CycleSteps.Start),
-            services: s => s.AddSingleton<IDirectory>(new UnreachableGroupDirectory(new LocalDirectory(null))));
-        var definition = RutlandLikeCycle.Definition with
-        {
-            Id = "unreachable-directory",
-            Consultation = RutlandLikeCycle.Definition.Consultation with
-            {
-                Groups = [.. RutlandLikeCycle.Definition.Consultation.Groups, new ConsulteeGroup { Name = "Partner agencies", Audience = Audience.Partners, DirectoryGroupId = GroupId }],
-            },
-        };
+        var (h, _) = await HeldConsultation.StartHarnessAsync();
+        await using var _h = h;
 
-        var result = await h.Service.StartCycleAsync(definition, People.Lead, "req-start", "start-unreachable");
-        Assert.Equal(CycleResultKind.Accepted, result.Kind);
-        await h.AdvanceToAsync(2026, 12, 15);
+        var id = await HeldConsultation.StartAsync(h, "held-at-start");
 
-        var resolved = Assert.Single(await h.Audit.ReadAllAsync(result.CycleId!), e => e.Action == AuditActions.ConsulteesResolved);
-        var problem = JsonNode.Parse(resolved.Details!)!["problem1"]!.GetValue<string>();
-        Assert.Contains("\"partners\"", problem, StringComparison.Ordinal);
-        Assert.Contains("Partner agencies", problem, StringComparison.Ordinal);
-        Assert.Contains(UnreachableGroupDirectory.Reason, problem, StringComparison.Ordinal);
-        Assert.True((await h.ViewAsync(result.CycleId!)).Counts.Consultees > 0);
-    }
+        Assert.Empty(h.Requests());
+        var email = Assert.Single(h.HoldEmails());
+        Assert.Equal("lead@council.example", email.To);
+        Assert.Contains("\"Partner agencies\" (directory group \"partners\")", email.Text, StringComparison.Ordinal);
+        Assert.Contains("open as soon as the directory answers", email.Text, StringComparison.Ordinal);
+        var view = await h.ViewAsync(id);
+        var hold = Assert.IsType<ReviewWorkflow.Workflow.Cycles.ConsultationHold>(view.ConsultationHold);
+        Assert.True(hold.OnHold);
+        Assert.Equal(["\"Partner agencies\" (directory group \"partners\")"], hold.Groups);
+        Assert.Equal(HeldConsultation.At(11).UtcDateTime, hold.NextTry);
+        Assert.Equal(0, view.Counts.RequestsSent);
 
-    /// <summary>The demo directory, except that reading <see cref="GroupId"/> fails as an unreachable Graph would.</summary>
-    private sealed class UnreachableGroupDirectory(IDirectory inner) : IDirectory
-    {
-        public const string Reason = "Microsoft Graph still answered 503 after 3 retries";
-
-        public Task<IReadOnlyList<DirectoryPerson>> GetGroupMembersAsync(string groupId, CancellationToken cancellationToken = default) =>
-            groupId == GroupId ? throw new DirectoryException(Reason) : inner.GetGroupMembersAsync(groupId, cancellationToken);
-
-        public Task<IReadOnlyList<DirectoryGroupName>> ListGroupsAsync(CancellationToken cancellationToken = default) => inner.ListGroupsAsync(cancellationToken);
-
-        public Task<DirectoryPerson?> FindPersonAsync(string email, CancellationToken cancellationToken = default) => inner.FindPersonAsync(email, cancellationToken);
-
-        public Task<string> CreateMeetingEventAsync(MeetingEventRequest request, CancellationToken cancellationToken = default) => inner.CreateMeetingEventAsync(request, cancellationToken);
+        var trail = await h.Audit.ReadAllAsync(id);
+        var held = Assert.Single(trail, e => e.Action == AuditActions.ConsultationHeld);
+        var why = JsonNode.Parse(held.Details!)!["group1"]!.GetValue<string>();
+        Assert.Contains("\"partners\"", why, StringComparison.Ordinal);
+        Assert.Contains(SwitchableDirectory.Reason, why, StringComparison.Ordinal);
+        Assert.Single(trail, e => e.Action == AuditActions.HoldNoticeSent);
     }
 }
