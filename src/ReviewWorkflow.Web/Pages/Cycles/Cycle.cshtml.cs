@@ -46,7 +46,8 @@ public sealed partial class CycleModel(ReviewCycleService cycles, AuditLog audit
 
     public AuditVerification? Chain { get; private set; }
 
-    /// <summary>Why some consultees were not consulted (unknown or unreachable directory groups), from the audit row
+    /// <summary>Why some consultees were not consulted (directory groups not found; an unreachable directory holds the
+    /// consultation instead, see <see cref="ConsultationHoldNotice"/>), from the audit rows
     /// of the consultees step; empty when there is none.</summary>
     public IReadOnlyList<string> ConsulteeProblems => ConsulteeProblemList.From(Trail);
 
