@@ -8,6 +8,10 @@ public interface IDirectory
     /// <exception cref="DirectoryGroupNotFoundException">No such group.</exception>
     Task<IReadOnlyList<Person>> GetGroupMembersAsync(string groupId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every group (all pages), id and display name, in directory order: what <c>/cycles/new</c> offers.</summary>
+    /// <exception cref="DirectoryException">The directory could not be read.</exception>
+    Task<IReadOnlyList<DirectoryGroupName>> ListGroupsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The person with this email address (case-insensitive), or null.</summary>
     Task<Person?> FindPersonAsync(string email, CancellationToken cancellationToken = default);
 

@@ -39,6 +39,35 @@ public sealed class GraphDirectory : IDirectory
         _logger = logger;
     }
 
+    public async Task<IReadOnlyList<DirectoryGroupName>> ListGroupsAsync(CancellationToken cancellationToken = default)
+    {
+        var groups = new List<DirectoryGroupName>();
+        try
+        {
+            // GET /groups?$select=id,displayName, then every @odata.nextLink through the SDK's page iterator.
+            var firstPage = await _graph.Groups.GetAsync(request => request.QueryParameters.Select = ["id", "displayName"], cancellationToken).ConfigureAwait(false);
+            if (firstPage is not null)
+            {
+                var iterator = PageIterator<Group, GroupCollectionResponse>.CreatePageIterator(_graph, firstPage, group =>
+                {
+                    if (group.Id is not null)
+                    {
+                        groups.Add(new DirectoryGroupName(group.Id, group.DisplayName ?? group.Id));
+                    }
+
+                    return true;
+                }, request => request, PageErrors);
+                await iterator.IterateAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception error) when (IsGraphFailure(error))
+        {
+            throw Wrap(error, "listing the groups");
+        }
+
+        return groups;
+    }
+
     public async Task<IReadOnlyList<Person>> GetGroupMembersAsync(string groupId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);

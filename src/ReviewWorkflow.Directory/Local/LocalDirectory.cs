@@ -51,6 +51,9 @@ public sealed class LocalDirectory : IDirectory
     public Task<IReadOnlyList<DirectoryGroup>> GetGroupsAsync(CancellationToken cancellationToken = default)
         => Task.FromResult<IReadOnlyList<DirectoryGroup>>([.. _snapshot.Value.Groups.Values.OrderBy(g => g.Order).Select(g => g.Group)]);
 
+    public async Task<IReadOnlyList<DirectoryGroupName>> ListGroupsAsync(CancellationToken cancellationToken = default)
+        => [.. (await GetGroupsAsync(cancellationToken).ConfigureAwait(false)).Select(g => new DirectoryGroupName(g.Id, g.DisplayName))];
+
     /// <summary>Everyone in the file, in file order.</summary>
     public Task<IReadOnlyList<Person>> GetPeopleAsync(CancellationToken cancellationToken = default)
         => Task.FromResult<IReadOnlyList<Person>>([.. _snapshot.Value.People]);

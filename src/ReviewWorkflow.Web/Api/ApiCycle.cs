@@ -38,7 +38,7 @@ public sealed record ApiCycle(
             new ApiPerson(view.Lead.Name, view.Lead.Email),
             view.Stage == CycleStage.Ratification ? view.CurrentBody : null,
             view.NextDeadline is { } next ? new ApiDeadline(next.Date, next.What, next.Overdue) : null,
-            new ApiConsultation(view.ConsultationOpens, view.ConsultationCloses, view.ConsultationClosedEarly),
+            new ApiConsultation(view.ConsultationOpens, view.ConsultationCloses, view.ConsultationClosedEarly, ApiConsultationHold.From(view.ConsultationHold)),
             new ApiResponses(
                 counts.Consultees,
                 counts.RequestsSent,
@@ -71,7 +71,9 @@ public sealed record ApiPerson(string Name, string Email);
 public sealed record ApiDeadline(DateOnly Date, string What, bool Overdue);
 
 /// <summary>The consultation window (<see cref="Closes"/> after any extension).</summary>
-public sealed record ApiConsultation(DateOnly Opens, DateOnly Closes, bool ClosedEarly);
+/// <param name="Hold">Set when the consultation is, or was, on hold because the directory could not be read at start
+/// (issue 17, point 4); null when it never was.</param>
+public sealed record ApiConsultation(DateOnly Opens, DateOnly Closes, bool ClosedEarly, ApiConsultationHold? Hold = null);
 
 /// <summary>Requests sent and responses submitted; <see cref="ResponseRate"/> is submitted / sent (0 to 1, 3 places), null before any request is sent.</summary>
 public sealed record ApiResponses(int Consultees, int RequestsSent, int ResponsesSubmitted, double? ResponseRate, int Bounced, IReadOnlyList<ApiGroupResponses> Groups);

@@ -42,6 +42,7 @@ public static partial class CycleFormMapper
                 Name = g.Name,
                 Audience = AudienceValue(g.Audience),
                 Members = string.Join('\n', g.Members.Select(m => $"{m.Name} <{m.Email}>")),
+                DirectoryGroupId = g.DirectoryGroupId,
             })],
             DraftingDeadline = Iso(definition.DraftingDeadline),
             Route = [.. definition.Route.Select(r => new RouteRow { Body = r.Body, MeetingDate = Iso(r.MeetingDate), KeyDecision = r.KeyDecision })],
@@ -77,6 +78,7 @@ public static partial class CycleFormMapper
                 Name = input.Name?.Trim() ?? "",
                 Audience = audience ?? before.Audience,
                 Members = ParseMembers(input.Members, before.Members),
+                DirectoryGroupId = string.IsNullOrWhiteSpace(input.DirectoryGroupId) ? null : input.DirectoryGroupId.Trim(),
             });
         }
 
@@ -155,7 +157,8 @@ public static partial class CycleFormMapper
             return Key(rest switch
             {
                 "audience" => $"Groups[{g}].Audience",
-                "members" or "directoryGroupId" => $"Groups[{g}].Members",
+                "members" => $"Groups[{g}].Members",
+                "directoryGroupId" => $"Groups[{g}].DirectoryGroupId",
                 _ => $"Groups[{g}].Name",
             });
         }

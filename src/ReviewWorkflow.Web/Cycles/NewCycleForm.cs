@@ -76,7 +76,10 @@ public sealed class GroupRow
     /// <summary>One member per line: "Name &lt;email&gt;" or "Name, email".</summary>
     public string? Members { get; set; }
 
-    public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Members);
+    /// <summary>A directory group whose members are consulted too (besides <see cref="Members"/>), or empty.</summary>
+    public string? DirectoryGroupId { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Members) && string.IsNullOrWhiteSpace(DirectoryGroupId);
 }
 
 public sealed class RouteRow

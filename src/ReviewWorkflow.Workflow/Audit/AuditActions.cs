@@ -31,6 +31,15 @@ public static class AuditActions
     public const string MeetingRescheduled = nameof(MeetingRescheduled);
     public const string RouteAdvanced = nameof(RouteAdvanced);
 
+    /// <summary>The directory could not be read for a group at start: no requests go out until it answers (issue 17, point 4).</summary>
+    public const string ConsultationHeld = nameof(ConsultationHeld);
+
+    /// <summary>The lead was emailed that the consultation is on hold.</summary>
+    public const string HoldNoticeSent = nameof(HoldNoticeSent);
+
+    /// <summary>A retry read every directory group: the hold is cleared and the consultation opens.</summary>
+    public const string DirectoryReached = nameof(DirectoryReached);
+
     /// <summary>A command reached an orchestration that could not apply it (wrong stage, wrong body, stale); nothing changed.</summary>
     public const string CommandRefused = nameof(CommandRefused);
 }

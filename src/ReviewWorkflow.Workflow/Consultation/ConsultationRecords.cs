@@ -9,8 +9,14 @@ public sealed record ResolvedConsultee(string Id, string Name, string Email, int
 
 public sealed record ResolveConsulteesInput(string CycleId, ReviewCycleDefinition Definition);
 
-/// <summary>Everyone to consult, each once; <see cref="Problems"/> lists directory groups that could not be read.</summary>
-public sealed record ResolvedConsultees(IReadOnlyList<ResolvedConsultee> Consultees, IReadOnlyList<string> Problems);
+/// <summary>Everyone to consult, each once; <see cref="Problems"/> lists directory groups that were not found (their
+/// members are not consulted); <see cref="Unreachable"/> the groups the directory could not be asked about (the
+/// consultation is held until it answers).</summary>
+public sealed record ResolvedConsultees(IReadOnlyList<ResolvedConsultee> Consultees, IReadOnlyList<string> Problems)
+{
+    /// <summary>Empty in histories recorded before the hold existed (the property is then absent from the JSON).</summary>
+    public IReadOnlyList<UnreachableGroup> Unreachable { get; init; } = [];
+}
 
 /// <summary>The Consultation orchestration's input.</summary>
 public sealed record ConsultationInput

@@ -105,6 +105,9 @@ public sealed record CycleView
 
     public IReadOnlyList<string> BouncedConsultees { get; init; } = [];
 
+    /// <summary>The consultation is (or was) held because the directory could not be read at start; null when it never was.</summary>
+    public ConsultationHold? ConsultationHold { get; init; }
+
     [JsonIgnore]
     public IReadOnlyList<string> RecentCommands { get; init; } = [];
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ReviewWorkflow.Workflow.Domain;
 
 namespace ReviewWorkflow.Workflow.Cycles;
@@ -59,6 +60,11 @@ public sealed record CycleStatus
     public string? ClosedReason { get; init; }
 
     public DateOnly? NextReviewNotifiedOn { get; init; }
+
+    /// <summary>Set when the directory could not be read at start: the consultation waits for it (null otherwise). Left
+    /// out of the JSON when null, so the stages' results (and recorded histories) read exactly as before the hold existed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ConsultationHold? ConsultationHold { get; init; }
 
     /// <summary>Consultee ids whose email did not arrive (first <see cref="MaxListed"/>).</summary>
     public IReadOnlyList<string> BouncedConsultees { get; init; } = [];

@@ -10,7 +10,7 @@ using static ReviewWorkflow.Workflow.Deadlines.DateText;
 namespace ReviewWorkflow.Workflow.Cycles;
 
 /// <summary>
-/// Version 1 of a review cycle: resolve consultees → Consultation → (summary in the audit) → Drafting → Ratification
+/// Version 1 of a review cycle: resolve consultees (→ hold while the directory cannot be read) → Consultation → (summary in the audit) → Drafting → Ratification
 /// → adopted → Monitoring; a refer-back loops to Drafting and resumes the route at the body that referred it; a
 /// rejection closes the cycle. Key-decision notice reminders, which fall due before ratification, are sent from here
 /// while consultation and drafting run. Instance id = cycle id; children are <c>{cycle}:{stage}-{round}</c>.
@@ -41,6 +41,12 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
         var resolved = await context.CallActivityAsync<ResolvedConsultees>(nameof(ResolveConsulteesActivity), new ResolveConsulteesInput(cycleId, definition), WorkflowRetry.Activity);
         await OrchestrationSteps.AuditAsync(context, cycleId, AuditActions.ConsulteesResolved, $"{resolved.Consultees.Count} consultees", $"consultees-resolved/{cycleId}",
             resolved.Problems.Select((p, i) => (p, i)).ToDictionary(x => $"problem{x.i + 1}", x => x.p));
+        if (resolved.Unreachable.Count > 0)
+        {
+            // Only when the directory did not answer (so recorded histories replay unchanged): nobody is consulted until
+            // every group can be read.
+            (resolved, definition, status) = await ConsultationHoldStep.RunAsync(context, inbox, definition, settings, resolved, status, sentReminders);
+        }
 
         var consultationId = OrchestrationNames.ConsultationId(cycleId, 1);
         status = status with { ActiveInstanceId = consultationId, Counts = status.Counts with { Consultees = resolved.Consultees.Count } };

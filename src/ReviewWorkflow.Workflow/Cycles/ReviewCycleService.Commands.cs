@@ -28,8 +28,13 @@ public sealed partial class ReviewCycleService
     /// <summary>The lead closes the consultation now; later submissions follow the late-response rule.</summary>
     public Task<CycleResult> CloseConsultationAsync(string cycleId, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default) =>
         CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.CloseConsultation,
-            (view, _) => view.Stage != CycleStage.Consultation ? WrongStage(view, "stage", "close the consultation") : null,
+            (view, _) => view.Stage != CycleStage.Consultation ? WrongStage(view, "stage", "close the consultation")
+                : view.ConsultationHold is { OnHold: true } ? OnHold(view, "close it") : null,
             AuditActions.ConsultationClosed, "closed early", null, c => c, cancellationToken);
+
+    /// <summary>Refused while the consultation waits for the directory: nothing has gone out yet (extending is still possible).</summary>
+    private static CycleResult OnHold(CycleView view, string what) =>
+        CycleResult.Conflict(view.CycleId, "stage", $"The consultation is on hold until the directory answers, and no request has gone out yet, so you cannot {what} now. You can extend the closing date.");
 
     /// <summary>The lead submits a draft (version, link, "you said, we did").</summary>
     public Task<CycleResult> SubmitDraftAsync(string cycleId, DraftSubmission draft, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default)

@@ -18,6 +18,11 @@ public sealed partial class ReviewCycleService
                 return WrongStage(view, "stage", "send reminders");
             }
 
+            if (view.ConsultationHold is { OnHold: true })
+            {
+                return OnHold(view, "send reminders");
+            }
+
             return today < view.ConsultationOpens
                 ? CycleResult.Conflict(view.CycleId, "stage", $"The consultation opens on {Format(view.ConsultationOpens)}; the requests go out then, so there is no one to remind yet.")
                 : null;

@@ -27,7 +27,8 @@ public sealed partial class ReviewCycleService(
     AuditLog audit,
     ResponseStore responses,
     IOptions<WorkflowOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ReviewWorkflow.Directory.IDirectory directory)
 {
     private readonly WorkflowOptions _options = options.Value;
 
@@ -68,6 +69,11 @@ public sealed partial class ReviewCycleService(
         if (await ExistingStartAsync(definition.Id, idempotencyKey, startHash, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             return existing;
+        }
+
+        if (await CheckDirectoryGroupsAsync(definition, cancellationToken).ConfigureAwait(false) is { Count: > 0 } groupErrors)
+        {
+            return CycleResult.Invalid(definition.Id, groupErrors);
         }
 
         await audit.AppendAsync(definition.Id, new AuditEvent
@@ -296,6 +302,7 @@ public sealed partial class ReviewCycleService(
             ClosedReason = status.ClosedReason,
             NextReviewNotifiedOn = status.NextReviewNotifiedOn,
             BouncedConsultees = status.BouncedConsultees,
+            ConsultationHold = status.ConsultationHold,
             RecentCommands = status.RecentCommands,
             CommandTarget = status.ActiveInstanceId ?? parent.InstanceId,
             StartedAt = parent.CreatedAt,

@@ -19,6 +19,7 @@ public sealed class SendStaffNoticeActivity(WorkflowMailer mailer, IOptions<Work
             NoticeKind.ReferredBack => AuditActions.ReferredBack,
             NoticeKind.ProgressReportReminder => AuditActions.ProgressReportDue,
             NoticeKind.NextReviewStart => AuditActions.NextReviewStarted,
+            NoticeKind.ConsultationOnHold => AuditActions.HoldNoticeSent,
             _ => AuditActions.ReminderSent,
         };
         var outcome = await mailer.SendAsync(new OutgoingEmail(
@@ -41,6 +42,7 @@ public sealed class SendStaffNoticeActivity(WorkflowMailer mailer, IOptions<Work
         NoticeKind.KeyDecisionNoticeReminder => "key-decision-reminder",
         NoticeKind.DecisionDue => "decision-due",
         NoticeKind.ProgressReportReminder => "progress-report-reminder",
+        NoticeKind.ConsultationOnHold => "consultation-hold",
         _ => "next-review",
     };
 }

@@ -45,6 +45,11 @@ public static class StaffEmails
                 return b.Para($"The {n.Title} expires on {due}. It is time to start its review. A new cycle has been prepared from this one: same pledges, consultee groups and route; choose the new dates and check the consultees.")
                     .Link("Start the next review", options.Url("cycles/new?from=" + Uri.EscapeDataString(n.CycleId)))
                     .Build($"Time to start the review of the {n.Title}");
+            case NoticeKind.ConsultationOnHold:
+                var groups = string.Join(", ", n.Groups ?? []);
+                return b.Para($"The consultation on the {n.Title} is on hold: the council's directory could not be reached to read who is in {groups}. No consultation request has gone out, to anyone, so that nobody is left out.")
+                    .Para($"The consultation will open as soon as the directory answers: it is asked again every hour, and the requests then go to everyone. The closing date stays {due}; if the hold lasts, extend it from the cycle's page. You will not get this email again for this hold.")
+                    .Link("Open the review cycle", cycleUrl).Build($"Consultation on hold (directory unreachable): {n.Title}");
             default:
                 throw new ArgumentOutOfRangeException(nameof(n), n.Kind, "Unknown notice kind.");
         }

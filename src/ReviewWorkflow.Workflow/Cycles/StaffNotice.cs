@@ -16,6 +16,7 @@ public enum NoticeKind
     DecisionDue,
     ProgressReportReminder,
     NextReviewStart,
+    ConsultationOnHold,
 }
 
 /// <summary>
@@ -46,6 +47,9 @@ public sealed record StaffNotice
     public string? DraftUrl { get; init; }
 
     public string? Comments { get; init; }
+
+    /// <summary>For <see cref="NoticeKind.ConsultationOnHold"/>: the groups the directory could not be read for.</summary>
+    public IReadOnlyList<string>? Groups { get; init; }
 
     /// <summary>Free label, e.g. "six-monthly" or "annual" for progress reports.</summary>
     public string? Label { get; init; }

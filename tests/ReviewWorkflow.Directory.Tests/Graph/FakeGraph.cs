@@ -91,6 +91,14 @@ public sealed class FakeGraph : IAsyncDisposable
             };
         }
 
+        if (request.Method == "GET" && path == "/v1.0/groups")
+        {
+            var next = $"{self}{path}?$select=id,displayName&$skiptoken=";
+            return skipToken is null
+                ? Json(response, 200, Groups(next + "groups2", ("g-consultees", "Consultees"), ("g-partners", "Partners")))
+                : Json(response, 200, Groups(null, ("g-staff", "Children's services staff")));
+        }
+
         if (request.Method == "GET" && path == "/v1.0/users")
         {
             var filter = query.GetValueOrDefault("$filter") ?? "";
@@ -154,6 +162,21 @@ public sealed class FakeGraph : IAsyncDisposable
         {
             ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,mail,userPrincipalName)",
             ["value"] = new JsonArray([.. users]),
+        };
+        if (nextLink is not null)
+        {
+            page["@odata.nextLink"] = nextLink;
+        }
+
+        return page;
+    }
+
+    private static JsonObject Groups(string? nextLink, params (string Id, string Name)[] groups)
+    {
+        var page = new JsonObject
+        {
+            ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#groups(id,displayName)",
+            ["value"] = new JsonArray([.. groups.Select(g => new JsonObject { ["id"] = g.Id, ["displayName"] = g.Name })]),
         };
         if (nextLink is not null)
         {

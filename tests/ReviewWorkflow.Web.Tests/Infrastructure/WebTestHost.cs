@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReviewWorkflow.App;
 using ReviewWorkflow.App.Hosting;
@@ -62,7 +63,8 @@ public sealed class WebTestHost : IAsyncDisposable
         return client;
     }
 
-    public static async Task<WebTestHost> StartAsync(string environment = "Development", IDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
+    /// <param name="services">Replacements applied after the app's own registrations (for example a failing <c>IDirectory</c>).</param>
+    public static async Task<WebTestHost> StartAsync(string environment = "Development", IDictionary<string, string?>? settings = null, DateTimeOffset? start = null, Action<IServiceCollection>? services = null)
     {
         var outbox = Path.Combine(Path.GetTempPath(), "rw-web-tests", Guid.NewGuid().ToString("N"));
         var clock = new ShiftedClock(start ?? DateTimeOffset.UtcNow);
@@ -79,6 +81,11 @@ public sealed class WebTestHost : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Configuration.AddInMemoryCollection(all);
             builder.Services.AddSingleton<TimeProvider>(clock);
+            if (services is not null)
+            {
+                // Container configuration runs when the app is built, after ReviewWorkflowApp's registrations: last wins.
+                builder.Host.ConfigureContainer<IServiceCollection>((_, registered) => services(registered));
+            }
         }, MapProbes);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

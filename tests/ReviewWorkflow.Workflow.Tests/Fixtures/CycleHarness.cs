@@ -60,7 +60,8 @@ internal sealed class CycleHarness : IAsyncDisposable
 
     public IReadOnlyList<SentEmail> Sent => World.Mail.Sent;
 
-    public static async Task<CycleHarness> StartAsync(CycleWorld world, Func<IEmailSender, IEmailSender>? wrapSender = null)
+    /// <param name="services">Replacements registered last (for example a failing <c>IDirectory</c>).</param>
+    public static async Task<CycleHarness> StartAsync(CycleWorld world, Func<IEmailSender, IEmailSender>? wrapSender = null, Action<IServiceCollection>? services = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(world.Configuration).Build();
         var connection = await Azurite.GetConnectionStringAsync();
@@ -77,6 +78,7 @@ internal sealed class CycleHarness : IAsyncDisposable
                     IEmailSender sender = new IdempotentEmailSender(world.Mail, sp.GetRequiredService<IEmailSendLedger>(), NullLogger<IdempotentEmailSender>.Instance);
                     return wrapSender is null ? sender : wrapSender(sender);
                 });
+                services?.Invoke(s);
             },
             configuration: c =>
             {

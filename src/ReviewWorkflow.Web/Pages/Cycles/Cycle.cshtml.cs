@@ -46,6 +46,11 @@ public sealed partial class CycleModel(ReviewCycleService cycles, AuditLog audit
 
     public AuditVerification? Chain { get; private set; }
 
+    /// <summary>Why some consultees were not consulted (directory groups not found; an unreachable directory holds the
+    /// consultation instead, see <see cref="ConsultationHoldNotice"/>), from the audit rows
+    /// of the consultees step; empty when there is none.</summary>
+    public IReadOnlyList<string> ConsulteeProblems => ConsulteeProblemList.From(Trail);
+
     public bool CanAct { get; private set; }
 
     public DateOnly Today { get; private set; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewWorkflow.Directory;
 using ReviewWorkflow.Web.Authentication;
 using ReviewWorkflow.Web.Cycles;
 using ReviewWorkflow.Workflow.Council;
@@ -16,16 +17,23 @@ namespace ReviewWorkflow.Web.Pages.Cycles;
 /// key rendered at GET makes a double submit start one cycle.
 /// </summary>
 [Authorize(Policy = WebRoles.Policies.Lead)]
-public sealed class NewModel(ReviewCycleService cycles, TimeProvider time) : PageModel
+public sealed class NewModel(ReviewCycleService cycles, TimeProvider time, IDirectory directory) : PageModel
 {
     [BindProperty]
     public NewCycleForm Form { get; set; } = new();
+
+    /// <summary>The directory's groups a consultee group can consult (id, display name); empty when it cannot be read.</summary>
+    public IReadOnlyList<DirectoryGroupName> DirectoryGroups { get; private set; } = [];
+
+    /// <summary>Why the directory's groups are not offered, or null.</summary>
+    public string? DirectoryProblem { get; private set; }
 
     /// <summary>The title of the cycle the form was prefilled from, or null.</summary>
     public string? TemplateTitle { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? from, CancellationToken cancellationToken)
     {
+        await LoadDirectoryGroupsAsync(cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(from))
         {
             var template = await cycles.GetTemplateAsync(from, cancellationToken).ConfigureAwait(false);
@@ -56,6 +64,7 @@ public sealed class NewModel(ReviewCycleService cycles, TimeProvider time) : Pag
         }
 
         Form.WithRows();
+        await LoadDirectoryGroupsAsync(cancellationToken).ConfigureAwait(false);
         var template = string.IsNullOrWhiteSpace(Form.From) ? null : await cycles.GetTemplateAsync(Form.From, cancellationToken).ConfigureAwait(false);
         if (template is not null)
         {
@@ -85,6 +94,18 @@ public sealed class NewModel(ReviewCycleService cycles, TimeProvider time) : Pag
         }
 
         return Redirect($"/cycles/{Uri.EscapeDataString(result.CycleId!)}?done=started");
+    }
+
+    private async Task LoadDirectoryGroupsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            DirectoryGroups = await directory.ListGroupsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DirectoryException or DirectoryFileException)
+        {
+            DirectoryProblem = "The directory's groups could not be read just now, so list the members of each group instead: " + ex.Message;
+        }
     }
 
     private void AddErrors(IReadOnlyList<ValidationError> errors, MappedCycle mapped)
