@@ -10,6 +10,9 @@ public static class AuditActions
     public const string ResponseSubmitted = nameof(ResponseSubmitted);
     public const string LateResponseRefused = nameof(LateResponseRefused);
     public const string ReminderSent = nameof(ReminderSent);
+
+    /// <summary>A statutory reminder not emailed because a later reminder of the same deadline went at the same moment.</summary>
+    public const string ReminderCovered = nameof(ReminderCovered);
     public const string RemindersRequested = nameof(RemindersRequested);
     public const string EscalationSent = nameof(EscalationSent);
     public const string BounceFlagged = nameof(BounceFlagged);

@@ -8,11 +8,23 @@ using ReviewWorkflow.Workflow.Hosting;
 namespace ReviewWorkflow.Workflow.Cycles;
 
 /// <summary>Sends one staff email (reminder, sign-off request, notice) once per idempotency key, and audits it.</summary>
-public sealed class SendStaffNoticeActivity(WorkflowMailer mailer, IOptions<WorkflowOptions> options) : TaskActivity<StaffNotice, bool>
+public sealed class SendStaffNoticeActivity(WorkflowMailer mailer, AuditLog audit, IOptions<WorkflowOptions> options) : TaskActivity<StaffNotice, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, StaffNotice input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (input.CoveredBy is { } coveredBy)
+        {
+            await audit.AppendAsync(input.CycleId, new AuditEvent
+            {
+                Action = AuditActions.ReminderCovered,
+                Subject = input.To.Email,
+                Details = new System.Text.Json.Nodes.JsonObject { ["coveredBy"] = coveredBy, ["kind"] = Category(input.Kind) },
+                IdempotencyKey = input.IdempotencyKey,
+            }).ConfigureAwait(false);
+            return false;
+        }
+
         var action = input.Kind switch
         {
             NoticeKind.SignOffRequest => AuditActions.SignOffRequested,

@@ -33,6 +33,14 @@ public sealed record StaffNotice
 
     public string IdempotencyKey { get; init; } = "";
 
+    /// <summary>
+    /// Set when a later reminder of the same deadline goes at the same moment (after a jump in time, or a worker down for
+    /// days): this one is then recorded as covered by that one (its key) and not emailed — one email, not a burst of
+    /// identical ones. Left out of the JSON when null, so recorded histories keep their inputs.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CoveredBy { get; init; }
+
     public string Title { get; init; } = "";
 
     /// <summary>The date the notice leads up to (deadline, publication day, meeting, report due).</summary>

@@ -31,6 +31,20 @@ public static class DueReminders
         return Pending(reminders, sent, currentIndex).Select(r => (DateTime?)CouncilTime.SendAt(r.SendOn, settings)).Min();
     }
 
+    /// <summary>
+    /// Of reminders due together (<see cref="Now"/>), the later reminder of the same deadline (kind, body, meeting) that
+    /// goes in <paramref name="reminder"/>'s place, or null when it is the latest of its deadline and is emailed. Every
+    /// reminder is still recorded once (late rather than never); only the email is one per deadline and moment.
+    /// </summary>
+    public static RatificationReminder? CoveredBy(RatificationReminder reminder, IReadOnlyList<RatificationReminder> dueTogether)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        ArgumentNullException.ThrowIfNull(dueTogether);
+        return dueTogether
+            .Where(r => r.Kind == reminder.Kind && r.BodyIndex == reminder.BodyIndex && r.MeetingDate == reminder.MeetingDate && r.SendOn > reminder.SendOn)
+            .MaxBy(r => r.SendOn);
+    }
+
     /// <summary>True while an earlier body's decision is outstanding and this reminder is about a later body's report.</summary>
     public static bool WaitsForEarlierDecision(RatificationReminder reminder, int currentIndex)
     {

@@ -39,10 +39,11 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
             var step = route[index];
             var due = new List<DateTime>();
             var reminders = RatificationReminders.For(current, settings, index, keyDecisionOnly: false);
-            foreach (var reminder in DueReminders.Now(reminders, sent, now, index, settings))
+            var dueNow = DueReminders.Now(reminders, sent, now, index, settings);
+            foreach (var reminder in dueNow)
             {
                 sent.Add(reminder.Key); // late rather than never: a reminder whose day was jumped over still goes, once
-                await SendReminderAsync(context, current, reminder);
+                await SendReminderAsync(context, current, reminder, DueReminders.CoveredBy(reminder, dueNow));
             }
 
             if (DueReminders.Next(reminders, sent, index, settings) is { } nextReminder)
@@ -149,25 +150,29 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
         return result;
     }
 
-    private static async Task SendReminderAsync(TaskOrchestrationContext context, ReviewCycleDefinition definition, RatificationReminder reminder)
+    /// <param name="coveredBy">A later reminder of the same deadline going at the same moment: this one is then recorded
+    /// as covered by it rather than emailed (the same activity calls either way, so running cycles replay unchanged).</param>
+    private static async Task SendReminderAsync(TaskOrchestrationContext context, ReviewCycleDefinition definition, RatificationReminder reminder, RatificationReminder? coveredBy)
     {
         var kind = reminder.Kind == ReminderKind.Publication ? NoticeKind.PublicationReminder : NoticeKind.KeyDecisionNoticeReminder;
         var step = definition.Route[reminder.BodyIndex];
         var key = $"ratification-reminder/{definition.Id}/{reminder.Key}";
-        await OrchestrationSteps.NoticeAsync(context, Notice(definition, reminder.BodyIndex, kind, definition.Lead, key + "/lead", reminder.Target));
+        var cover = coveredBy is null ? null : $"ratification-reminder/{definition.Id}/{coveredBy.Key}";
+        await OrchestrationSteps.NoticeAsync(context, Notice(definition, reminder.BodyIndex, kind, definition.Lead, key + "/lead", reminder.Target) with { CoveredBy = cover is null ? null : cover + "/lead" });
         if (step.ClerkEmail is { } clerk && !string.Equals(clerk, definition.Lead.Email, StringComparison.OrdinalIgnoreCase))
         {
-            await OrchestrationSteps.NoticeAsync(context, Notice(definition, reminder.BodyIndex, kind, Clerk(step, definition), key + "/clerk", reminder.Target));
+            await OrchestrationSteps.NoticeAsync(context, Notice(definition, reminder.BodyIndex, kind, Clerk(step, definition), key + "/clerk", reminder.Target) with { CoveredBy = cover is null ? null : cover + "/clerk" });
         }
     }
 
     /// <summary>Reminders of key-decision notices for bodies from <paramref name="fromIndex"/> (the parent sends these before ratification).</summary>
     internal static async Task SendDueKeyDecisionRemindersAsync(TaskOrchestrationContext context, DateTime now, ReviewCycleDefinition definition, CouncilSettings settings, List<string> sent)
     {
-        foreach (var reminder in DueReminders.Now(RatificationReminders.For(definition, settings, 0, keyDecisionOnly: true), sent, now, 0, settings))
+        var dueNow = DueReminders.Now(RatificationReminders.For(definition, settings, 0, keyDecisionOnly: true), sent, now, 0, settings);
+        foreach (var reminder in dueNow)
         {
             sent.Add(reminder.Key);
-            await SendReminderAsync(context, definition, reminder);
+            await SendReminderAsync(context, definition, reminder, DueReminders.CoveredBy(reminder, dueNow));
         }
     }
 

@@ -56,4 +56,27 @@ public sealed class DueRemindersTests
         Assert.Equal(earliest, DueReminders.Next(All, [], 0, Settings));
         Assert.NotEmpty(DueReminders.Now(All, [], earliest, 0, Settings));
     }
+
+    [Fact]
+    public void Of_reminders_of_one_deadline_due_together_the_latest_is_emailed_and_covers_the_earlier()
+    {
+        // Cabinet's key-decision notice has reminders on 1 and 5 March; a jump to 29 March makes both due at once.
+        var due = DueReminders.Now(All, [], At(3, 29), currentIndex: 0, Settings);
+        var notice = due.Where(r => r.Kind == ReminderKind.KeyDecisionNotice && r.BodyIndex == 1).OrderBy(r => r.SendOn).ToList();
+        Assert.Equal(2, notice.Count);
+
+        Assert.Null(DueReminders.CoveredBy(notice[1], due));
+        Assert.Equal(notice[1], DueReminders.CoveredBy(notice[0], due));
+        var panelPublication = Assert.Single(due, r => r.Kind == ReminderKind.Publication);
+        Assert.Null(DueReminders.CoveredBy(panelPublication, due)); // another deadline: not covered by the notice's
+    }
+
+    [Fact]
+    public void A_reminder_due_alone_is_emailed()
+    {
+        var earliest = All.Where(r => !DueReminders.WaitsForEarlierDecision(r, 0)).MinBy(r => CouncilTime.SendAt(r.SendOn, Settings))!;
+        var due = DueReminders.Now(All, [], CouncilTime.SendAt(earliest.SendOn, Settings), 0, Settings);
+
+        Assert.All(due, r => Assert.Null(DueReminders.CoveredBy(r, due)));
+    }
 }
