@@ -151,9 +151,22 @@ public sealed partial class ReviewCycleService(
         return (Counted(view, tally), await ConsulteesAsync(cycleId, tally, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// The cycle's parent instance. Its input (the definition and consultees: with a few hundred consultees a blob the
+    /// engine downloads and unzips) is fetched only when this process has not parsed it yet — it never changes once
+    /// started — so a status read is one table read, not a blob download.
+    /// </summary>
+    private async Task<OrchestrationMetadata?> ReadParentAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        return parent is null || Cache.HasDefinition(cycleId, parent.CreatedAt)
+            ? parent
+            : await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<CycleView?> ReadCycleAsync(string cycleId, CancellationToken cancellationToken)
     {
-        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        var parent = await ReadParentAsync(cycleId, cancellationToken).ConfigureAwait(false);
         return parent is null || parent.Name != OrchestrationNames.ReviewCycle ? null : await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
     }
 
@@ -167,10 +180,14 @@ public sealed partial class ReviewCycleService(
         Cache.ListAsync(async () =>
         {
             var views = new List<CycleView>();
-            await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }).ConfigureAwait(false))
+            await foreach (var listed in client.GetAllInstancesAsync(new OrchestrationQuery()).ConfigureAwait(false))
             {
-                if (instance.Name == OrchestrationNames.ReviewCycle)
+                if (listed.Name == OrchestrationNames.ReviewCycle)
                 {
+                    // Inputs only for cycles this process has not parsed yet (see ReadParentAsync).
+                    var instance = Cache.HasDefinition(listed.InstanceId, listed.CreatedAt)
+                        ? listed
+                        : await client.GetInstanceAsync(listed.InstanceId, getInputsAndOutputs: true, CancellationToken.None).ConfigureAwait(false) ?? listed;
                     views.Add(await ViewAsync(instance, CancellationToken.None).ConfigureAwait(false));
                 }
             }
@@ -209,7 +226,7 @@ public sealed partial class ReviewCycleService(
     private Task<LiveStatus?> LiveStatusAsync(string cycleId) =>
         Cache.StatusAsync(cycleId, async () =>
         {
-            var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, CancellationToken.None).ConfigureAwait(false);
+            var parent = await ReadParentAsync(cycleId, CancellationToken.None).ConfigureAwait(false);
             if (parent is null || parent.Name != OrchestrationNames.ReviewCycle || InputOf(parent) is not { } input)
             {
                 return null;

@@ -56,6 +56,10 @@ internal sealed class CycleCache(TimeProvider clock, int capacity = CycleCache.D
 
     private long _statusLoads;
 
+    /// <summary>True when the definition of this instance (this execution: same creation time) is in memory.</summary>
+    public bool HasDefinition(string instanceId, DateTimeOffset createdAt) =>
+        _definitions.TryGet(instanceId, out var hit) && hit.CreatedAt == createdAt;
+
     public ReviewCycleInput? Definition(string instanceId, DateTimeOffset createdAt, Func<ReviewCycleInput?> read)
     {
         if (_definitions.TryGet(instanceId, out var hit) && hit.CreatedAt == createdAt)
