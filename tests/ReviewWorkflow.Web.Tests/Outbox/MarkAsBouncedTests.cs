@@ -43,6 +43,26 @@ public sealed partial class MarkAsBouncedTests
         while (!row.Contains(">Bounced<", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("no-such-message")]
+    [InlineData("")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("<script>alert(1)</script>")]
+    public async Task An_unknown_or_malformed_message_id_is_not_found_and_flags_nothing(string id)
+    {
+        await using var host = await WebTestHost.StartAsync("Development", start: ConsulteeCycle.Start);
+        var cycle = await ConsulteeCycle.StartAsync(host);
+        await MessageToAsync(host, cycle.CycleId, ConsulteeCycle.PatEmail); // requests are out: the outbox is not empty
+        using var client = new FormClient(host);
+        await client.GetAsync("/outbox");
+
+        using var marked = await client.PostAsync("/outbox?handler=Bounce", new Dictionary<string, string> { ["id"] = id });
+
+        Assert.Equal(HttpStatusCode.NotFound, marked.StatusCode);
+        var audit = await host.Services.GetRequiredService<AuditLog>().ReadAllAsync(cycle.CycleId);
+        Assert.DoesNotContain(audit, e => e.Action == AuditActions.BounceFlagged);
+    }
+
     private static async Task<OutboxMessage> MessageToAsync(WebTestHost host, string cycleId, string to) =>
         (await host.Services.GetRequiredService<IOutbox>().ListAsync())
             .First(m => m.To == to && m.CustomArgs.TryGetValue("cycleId", out var id) && id == cycleId);
