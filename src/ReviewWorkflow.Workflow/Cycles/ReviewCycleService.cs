@@ -159,10 +159,14 @@ public sealed partial class ReviewCycleService(
     private async Task<OrchestrationMetadata?> ReadParentAsync(string cycleId, CancellationToken cancellationToken)
     {
         var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        return parent is null || Cache.HasDefinition(cycleId, parent.CreatedAt)
-            ? parent
-            : await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        return parent is null ? null : await WithInputAsync(parent, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary><paramref name="instance"/> as read, or read again with its input when this process has not parsed it.</summary>
+    private async Task<OrchestrationMetadata> WithInputAsync(OrchestrationMetadata instance, CancellationToken cancellationToken) =>
+        Cache.HasDefinition(instance.InstanceId, instance.CreatedAt)
+            ? instance
+            : await client.GetInstanceAsync(instance.InstanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false) ?? instance;
 
     private async Task<CycleView?> ReadCycleAsync(string cycleId, CancellationToken cancellationToken)
     {
@@ -184,10 +188,7 @@ public sealed partial class ReviewCycleService(
             {
                 if (listed.Name == OrchestrationNames.ReviewCycle)
                 {
-                    // Inputs only for cycles this process has not parsed yet (see ReadParentAsync).
-                    var instance = Cache.HasDefinition(listed.InstanceId, listed.CreatedAt)
-                        ? listed
-                        : await client.GetInstanceAsync(listed.InstanceId, getInputsAndOutputs: true, CancellationToken.None).ConfigureAwait(false) ?? listed;
+                    var instance = await WithInputAsync(listed, CancellationToken.None).ConfigureAwait(false);
                     views.Add(await ViewAsync(instance, CancellationToken.None).ConfigureAwait(false));
                 }
             }

@@ -157,11 +157,11 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
         var kind = reminder.Kind == ReminderKind.Publication ? NoticeKind.PublicationReminder : NoticeKind.KeyDecisionNoticeReminder;
         var step = definition.Route[reminder.BodyIndex];
         var key = $"ratification-reminder/{definition.Id}/{reminder.Key}";
-        var cover = coveredBy is null ? null : $"ratification-reminder/{definition.Id}/{coveredBy.Key}";
-        await OrchestrationSteps.NoticeAsync(context, Notice(definition, reminder.BodyIndex, kind, definition.Lead, key + "/lead", reminder.Target) with { CoveredBy = cover is null ? null : cover + "/lead" });
+        string? Cover(string to) => coveredBy is null ? null : $"ratification-reminder/{definition.Id}/{coveredBy.Key}/{to}";
+        await OrchestrationSteps.NoticeAsync(context, Notice(definition, reminder.BodyIndex, kind, definition.Lead, key + "/lead", reminder.Target) with { CoveredBy = Cover("lead") });
         if (step.ClerkEmail is { } clerk && !string.Equals(clerk, definition.Lead.Email, StringComparison.OrdinalIgnoreCase))
         {
-            await OrchestrationSteps.NoticeAsync(context, Notice(definition, reminder.BodyIndex, kind, Clerk(step, definition), key + "/clerk", reminder.Target) with { CoveredBy = cover is null ? null : cover + "/clerk" });
+            await OrchestrationSteps.NoticeAsync(context, Notice(definition, reminder.BodyIndex, kind, Clerk(step, definition), key + "/clerk", reminder.Target) with { CoveredBy = Cover("clerk") });
         }
     }
 
