@@ -43,6 +43,9 @@ public static class AuditActions
     /// <summary>A retry read every directory group: the hold is cleared and the consultation opens.</summary>
     public const string DirectoryReached = nameof(DirectoryReached);
 
+    /// <summary>The clerk recorded a general-exception (reg 10) or special-urgency (reg 11) route for a key decision noticed late.</summary>
+    public const string KeyDecisionExceptionRecorded = nameof(KeyDecisionExceptionRecorded);
+
     /// <summary>A command reached an orchestration that could not apply it (wrong stage, wrong body, stale); nothing changed.</summary>
     public const string CommandRefused = nameof(CommandRefused);
 }
