@@ -12,7 +12,7 @@ namespace ReviewWorkflow.Workflow.Calendar;
 /// <summary>
 /// Keeps the committee clerk's and the lead's calendars in step with a cycle: one event per committee meeting on the
 /// route (the clerk organises, the lead is invited), moved when the meeting date changes (a deferral, a new date), cancelled
-/// when the cycle closes. Call <see cref="SyncAsync"/> with the cycle as the read model has it, at every change of the
+/// when the cycle closes (those that have not decided yet). Call <see cref="SyncAsync"/> with the cycle as the read model has it, at every change of the
 /// cycle, as often as you like: it compares with what <see cref="MeetingEventStore"/> says was sent and sends only the
 /// difference, so retries and repeated calls create no second event and send no second update.
 /// </summary>
@@ -24,12 +24,19 @@ public sealed class MeetingInvitations(IMeetingCalendar calendar, MeetingEventSt
         ArgumentNullException.ThrowIfNull(cycle);
         var settings = options.Value.ToCouncilSettings();
         var today = CouncilClock.Today(time, settings);
+        var decided = cycle.Decisions.Select(d => d.Body).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < cycle.Route.Count; i++)
         {
             var invite = Invite(cycle, i, cycle.Route[i], settings);
             var row = await store.FindAsync(cycle.CycleId, i, cancellationToken).ConfigureAwait(false);
             if (cycle.Stage == CycleStage.Closed)
             {
+                // A meeting that already decided on the report happened: only the ones still to come are cancelled.
+                if (decided.Contains(cycle.Route[i].Body))
+                {
+                    continue;
+                }
+
                 await CancelAsync(row, invite, cycle, cancellationToken).ConfigureAwait(false);
                 continue;
             }
