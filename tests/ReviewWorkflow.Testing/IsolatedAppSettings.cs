@@ -18,6 +18,8 @@ public static class IsolatedAppSettings
         ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
         ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
         ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
+        ["Workflow:ForwardPlanTable"] = Azurite.UniqueTableName("fplan"),
+        ["Workflow:MeetingEventsTable"] = Azurite.UniqueTableName("mevents"),
     };
 
     /// <summary><see cref="Workflow"/> plus the storage connection, a task hub named <paramref name="hubPrefix"/> and 12
