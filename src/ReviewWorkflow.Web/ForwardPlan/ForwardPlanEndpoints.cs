@@ -13,7 +13,7 @@ namespace ReviewWorkflow.Web.ForwardPlan;
 /// The forward plan's data and the calendar feeds: <c>GET /api/forward-plan</c> (JSON, in the OpenAPI document),
 /// <c>GET /forward-plan.csv</c>, <c>GET /calendar.ics</c> (the committee meetings of every cycle: public) and
 /// <c>GET /cycles/{id}/calendar.ics</c> (every item of one cycle, for staff: signed in, or the link's token, since
-/// calendar apps subscribe without signing in). The page is <c>/forward-plan</c> (Pages/ForwardPlan).
+/// calendar apps subscribe without signing in; also at <c>/calendar/cycles/{id}.ics</c>, the subscription link's path). The page is <c>/forward-plan</c> (Pages/ForwardPlan).
 /// </summary>
 public static class ForwardPlanEndpoints
 {
@@ -33,6 +33,9 @@ public static class ForwardPlanEndpoints
 
         endpoints.MapGet("/calendar.ics", PublicCalendarAsync).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet("/cycles/{id}/calendar.ics", CycleCalendarAsync).AllowAnonymous().ExcludeFromDescription();
+        // The same feed under /calendar/, the path App Service Authentication lets through unsigned (infra/app/webapp.bicep):
+        // the subscription link uses it, so a calendar app with the token reaches the app, which checks the token.
+        endpoints.MapGet("/calendar/cycles/{id}.ics", CycleCalendarAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

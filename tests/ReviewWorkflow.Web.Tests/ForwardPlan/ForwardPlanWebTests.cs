@@ -84,12 +84,17 @@ public sealed partial class ForwardPlanWebTests(HostileCycle fixture) : IClassFi
         using var lead = fixture.Host.ClientAs(HostileCycle.Lead);
         var page = await lead.GetStringAsync($"/cycles/{fixture.CycleId}");
         var link = WebUtility.HtmlDecode(CalendarLink().Match(page).Groups[1].Value);
-        Assert.StartsWith(path + "?token=", link, StringComparison.Ordinal);
+        Assert.StartsWith($"/calendar/cycles/{fixture.CycleId}.ics?token=", link, StringComparison.Ordinal);
         using var subscribed = await fixture.Host.Client.GetAsync(link);
         var staffIcs = await subscribed.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, subscribed.StatusCode);
         Assert.Contains($"UID:{fixture.CycleId}-report-publication-1@reviewworkflow", staffIcs, StringComparison.Ordinal);
         Assert.Contains($"UID:{fixture.CycleId}-key-decision-notice-1@reviewworkflow", staffIcs, StringComparison.Ordinal);
+
+        using var sameToken = await fixture.Host.Client.GetAsync(path + link[link.IndexOf('?', StringComparison.Ordinal)..]);
+        Assert.Equal(HttpStatusCode.OK, sameToken.StatusCode);
+        using var otherCycle = await fixture.Host.Client.GetAsync("/calendar/cycles/another-cycle.ics" + link[link.IndexOf('?', StringComparison.Ordinal)..]);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherCycle.StatusCode);
 
         using var clerk = fixture.Host.ClientAs(HostileCycle.Clerk);
         using var signedIn = await clerk.GetAsync(path);
@@ -108,6 +113,6 @@ public sealed partial class ForwardPlanWebTests(HostileCycle fixture) : IClassFi
         Assert.Equal(JsonFields, item.Select(p => p.Key));
     }
 
-    [GeneratedRegex("href=\"([^\"]*/calendar\\.ics\\?token=[^\"]+)\"")]
+    [GeneratedRegex("href=\"(/calendar/cycles/[^\"]+\\.ics\\?token=[^\"]+)\"")]
     private static partial Regex CalendarLink();
 }
