@@ -194,7 +194,6 @@ public sealed partial class ReviewCycleService
         {
             var command = build(new WorkflowCommand { Id = idempotencyKey, Kind = kind, Actor = actor.Email, Role = actor.Role, RequestId = requestId, IssuedAt = time.GetUtcNow().UtcDateTime });
             await client.RaiseEventAsync(view.CommandTarget, WorkflowCommand.EventName, command, cancellationToken).ConfigureAwait(false);
-            Cache.CommandSent(cycleId, idempotencyKey);
             return new CycleResult(CycleResultKind.Accepted, cycleId, [], view) { CommandId = idempotencyKey };
         }
 
