@@ -128,15 +128,18 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
                         closes = newCloses;
                         notBefore = today.AddDays(1);
                         escalated = false;
+                        await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     }
 
                     break;
                 case CommandKind.CloseConsultation:
                     closedEarly = true;
+                    await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     break;
                 case CommandKind.RemindNow when requestsSent:
                     // Keyed by the command: a replayed or retried activity sends nobody a second reminder-now.
                     await context.CallActivityAsync<IReadOnlyList<string>>(nameof(SendConsultationRemindersActivity), new SendRemindersInput(mail, input.Consultees, bounced, today, command.Id), WorkflowRetry.Activity);
+                    await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     break;
                 case CommandKind.RemindNow:
                     await OrchestrationSteps.RefuseAsync(context, cycleId, command, "The consultation requests have not gone out yet, so there is no one to remind.");
@@ -150,6 +153,7 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
                     else if (!bounced.Contains(consultee.Id))
                     {
                         bounced.Add(consultee.Id);
+                        await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                         await context.CallActivityAsync<bool>(nameof(SendBounceNoticeActivity), new SendBounceNoticeInput(mail, consultee, bounce), WorkflowRetry.Activity);
                     }
 

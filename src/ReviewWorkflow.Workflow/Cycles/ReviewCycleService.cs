@@ -316,6 +316,7 @@ public sealed partial class ReviewCycleService(
             ConsultationHold = status.ConsultationHold,
             RecentCommands = status.RecentCommands,
             CommandTarget = status.ActiveInstanceId ?? record.CycleId,
+            DecidesCommands = record.IsProjected,
             StartedAt = record.StartedAt,
             UpdatedAt = updatedAt,
         };

@@ -105,6 +105,7 @@ public sealed class DraftingOrchestrator : TaskOrchestrator<DraftingInput, Draft
 
                     draft = submitted;
                     submittedBy = command.Actor;
+                    await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     status = status with { DraftVersion = submitted.Version, DraftUrl = submitted.DocumentUrl, DraftSignedOff = false, AwaitingSignOff = definition.DirectorSignOff is not null };
                     if (definition.DirectorSignOff is not { } director)
                     {
@@ -124,6 +125,7 @@ public sealed class DraftingOrchestrator : TaskOrchestrator<DraftingInput, Draft
                     });
                     break;
                 case CommandKind.SignOff when draft is not null && command.Approved is { } approved:
+                    await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     if (approved)
                     {
                         result = await DoneAsync(publisher, inbox, status with { DraftSignedOff = true, AwaitingSignOff = false }, draft, submittedBy!, command.Actor);

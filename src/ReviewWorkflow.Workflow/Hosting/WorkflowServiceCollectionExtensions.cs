@@ -71,6 +71,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IConsulteeLinkIssuer>(sp => new HmacConsulteeLinkIssuer(
             sp.GetRequiredService<WorkflowTables>().Links, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WorkflowOptions>>()));
         services.TryAddSingleton(sp => new Cycles.ReadModel.ReviewCycleTable(sp.GetRequiredService<WorkflowTables>().ReviewCycles));
+        services.AddHostedService<Cycles.ReadModel.ReadModelBackfill>();
         services.TryAddSingleton<WorkflowMailer>();
         services.TryAddSingleton<ReviewCycleService>();
         services.TryAddSingleton<Reporting.CommitteeReportService>();

@@ -99,6 +99,7 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
                         break;
                     }
 
+                    await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     var summary = new DecisionSummary(step.Body, decision.MeetingDate, decision.Outcome, decision.MinuteReference, decision.Comments, decision.NewMeetingDate);
                     decisions.Add(summary);
                     status = status with { Decisions = decisions };

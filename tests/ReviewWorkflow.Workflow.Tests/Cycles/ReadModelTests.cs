@@ -111,14 +111,19 @@ public sealed class ReadModelTests
     }
 
     [Fact]
-    public async Task A_version_1_cycle_never_writes_its_row_and_is_shown_from_its_orchestrations()
+    public async Task A_version_1_cycle_gets_its_row_from_the_backfill_never_writes_it_and_is_shown_from_its_orchestrations()
     {
         await using var h = await CycleHarness.StartAsync(new CycleWorld(CycleSteps.Start));
         var definition = RutlandLikeCycle.Definition with { Id = "legacy-2027" };
         var input = new ReviewCycleInput { Definition = definition, Settings = CouncilSettings.Default, StartedBy = "lead@council.example", StartKey = "legacy", StartedAt = CycleSteps.Start.UtcDateTime };
         var table = h.Host.Services.GetRequiredService<ReviewCycleTable>();
-        await table.AddAsync(ReviewCycleRecord.Starting(input) with { Version = "1" }); // as a backfill writes it
         await h.Host.Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.ReviewCycle, input, new StartOrchestrationOptions(definition.Id) { Version = "1" });
+        Assert.Empty(await h.Service.ListCyclesAsync()); // started before the read model: no row yet
+
+        var backfill = h.Host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ReadModelBackfill>().Single();
+        Assert.Equal(1, await backfill.BackfillAsync(CancellationToken.None));
+        Assert.Equal(0, await backfill.BackfillAsync(CancellationToken.None)); // once
+        Assert.Equal("legacy-2027", Assert.Single(await h.Service.ListCyclesAsync()).CycleId);
 
         await h.AdvanceToAsync(2027, 2, 13);
 
