@@ -29,7 +29,7 @@ public sealed class CommandOutcomeTests
         Assert.True(extended.Sequence > received.Sequence);
         Assert.Equal(("lead@council.example", "req-ext"), (extended.Actor, extended.RequestId));
         Assert.Contains("2027-02-19", extended.Details);
-        Assert.Contains("extend-consultation", received.Details);
+        Assert.Contains("\"command\":\"ExtendConsultation\"", received.Details);
         Assert.DoesNotContain(trail, e => e.Action == AuditActions.CommandRefused);
     }
 
