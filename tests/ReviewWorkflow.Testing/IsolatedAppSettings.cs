@@ -18,6 +18,7 @@ public static class IsolatedAppSettings
         ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
         ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
         ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
+        ["Workflow:ReviewCyclesTable"] = Azurite.UniqueTableName("cycles"),
     };
 
     /// <summary><see cref="Workflow"/> plus the storage connection, a task hub named <paramref name="hubPrefix"/> and 12

@@ -27,6 +27,9 @@ public sealed class WorkflowOptions
 
     public string LinksTable { get; set; } = "ReviewConsulteeLinks";
 
+    /// <summary>The read model: one row per review cycle (stage, dates, route, decisions), written at each change.</summary>
+    public string ReviewCyclesTable { get; set; } = "ReviewCycles";
+
     /// <summary>Overrides of the council's rules; unset values keep <see cref="CouncilSettings.Default"/>.</summary>
     public CouncilOverrides Council { get; set; } = new();
 
