@@ -18,6 +18,7 @@ public static class IsolatedAppSettings
         ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
         ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
         ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
+        ["Workflow:ReviewCyclesTable"] = Azurite.UniqueTableName("cycles"),
         ["Workflow:ForwardPlanTable"] = Azurite.UniqueTableName("fplan"),
         ["Workflow:MeetingEventsTable"] = Azurite.UniqueTableName("mevents"),
     };

@@ -43,6 +43,10 @@ public sealed class ActivityFunctions(RegisteredActivities activities)
     public Task<CycleCounts> CountResponses([ActivityTrigger] CountResponsesInput input, string instanceId) =>
         activities.RunAsync<CountResponsesActivity, CountResponsesInput, CycleCounts>(nameof(CountResponsesActivity), input, instanceId);
 
+    [Function(nameof(ProjectCycleActivity))]
+    public Task<bool> ProjectCycle([ActivityTrigger] CycleProjection input, string instanceId) =>
+        activities.RunAsync<ProjectCycleActivity, CycleProjection, bool>(nameof(ProjectCycleActivity), input, instanceId);
+
     [Function(ScheduleWakeUpActivity.Name)]
     public Task<WakeUpRequest> ScheduleWakeUp([ActivityTrigger] WakeUpRequest input, string instanceId) =>
         activities.RunAsync<ScheduleWakeUpActivity, WakeUpRequest, WakeUpRequest>(ScheduleWakeUpActivity.Name, input, instanceId);

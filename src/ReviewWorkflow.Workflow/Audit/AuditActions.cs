@@ -43,6 +43,10 @@ public static class AuditActions
     /// <summary>A retry read every directory group: the hold is cleared and the consultation opens.</summary>
     public const string DirectoryReached = nameof(DirectoryReached);
 
+    /// <summary>The façade accepted a person's command and handed it to the running cycle (version 2 on): the cycle's own
+    /// row that follows says what came of it (the action applied, or <see cref="CommandRefused"/>).</summary>
+    public const string CommandReceived = nameof(CommandReceived);
+
     /// <summary>The clerk recorded a general-exception (reg 10) or special-urgency (reg 11) route for a key decision noticed late.</summary>
     public const string KeyDecisionExceptionRecorded = nameof(KeyDecisionExceptionRecorded);
 

@@ -27,6 +27,9 @@ public sealed class WorkflowOptions
 
     public string LinksTable { get; set; } = "ReviewConsulteeLinks";
 
+    /// <summary>The read model: one row per review cycle (stage, dates, route, decisions), written at each change.</summary>
+    public string ReviewCyclesTable { get; set; } = "ReviewCycles";
+
     /// <summary>The forward plan's first-published dates and exception routes (<see cref="ForwardPlan.ForwardPlanStore"/>).</summary>
     public string ForwardPlanTable { get; set; } = ForwardPlan.ForwardPlanStore.DefaultTableName;
 

@@ -30,13 +30,15 @@ public sealed class WorkflowTables(TableServiceClient service, IOptions<Workflow
 
     public TableClient Links { get; } = service.GetTableClient(options.Value.LinksTable);
 
+    public TableClient ReviewCycles { get; } = service.GetTableClient(options.Value.ReviewCyclesTable);
+
     public TableClient ForwardPlan { get; } = service.GetTableClient(options.Value.ForwardPlanTable);
 
     public TableClient MeetingEvents { get; } = service.GetTableClient(options.Value.MeetingEventsTable);
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Audit, Responses, EmailLedger, WebhookEvents, Links, ForwardPlan, MeetingEvents })
+        foreach (var table in new[] { Audit, Responses, EmailLedger, WebhookEvents, Links, ReviewCycles, ForwardPlan, MeetingEvents })
         {
             await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -72,6 +74,8 @@ public static class WorkflowServiceCollectionExtensions
             new TableWebhookEventDeduplicator(sp.GetRequiredService<WorkflowTables>().WebhookEvents, sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<IConsulteeLinkIssuer>(sp => new HmacConsulteeLinkIssuer(
             sp.GetRequiredService<WorkflowTables>().Links, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WorkflowOptions>>()));
+        services.TryAddSingleton(sp => new Cycles.ReadModel.ReviewCycleTable(sp.GetRequiredService<WorkflowTables>().ReviewCycles));
+        services.AddHostedService<Cycles.ReadModel.ReadModelBackfill>();
         services.TryAddSingleton<WorkflowMailer>();
         services.TryAddSingleton<ReviewCycleService>();
         services.TryAddSingleton<Reporting.CommitteeReportService>();
