@@ -87,7 +87,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 }
 
 // App Service Authentication with Microsoft Entra ID: every request must be signed in (staff, app roles lead / clerk /
-// admin read from X-MS-CLIENT-PRINCIPAL) except the paths consultees and SendGrid use without an account.
+// admin read from X-MS-CLIENT-PRINCIPAL) except the paths consultees, SendGrid, the public forward plan and calendar
+// apps use without an account.
 resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: webApp
   name: 'authsettingsV2'
@@ -105,6 +106,11 @@ resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = {
         '/webhooks/sendgrid' // SendGrid's signed Event Webhook
         '/assets/*' // GOV.UK Frontend styles, fonts and scripts the form loads
         '/error/*' // the form's "too many requests" page
+        '/forward-plan' // the public forward plan of key decisions (issue 16)
+        '/forward-plan.csv' // its CSV
+        '/api/forward-plan' // its JSON
+        '/calendar.ics' // the public committee meetings feed
+        '/calendar/*' // a cycle's feed for calendar apps, which cannot sign in: the link's token is the key
       ]
     }
     identityProviders: {

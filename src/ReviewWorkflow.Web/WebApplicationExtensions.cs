@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReviewWorkflow.Web.Api;
 using ReviewWorkflow.Web.Consultees;
+using ReviewWorkflow.Web.ForwardPlan;
 using ReviewWorkflow.Web.Layout;
 using ReviewWorkflow.Web.Outbox;
 using ReviewWorkflow.Web.Security;
@@ -44,6 +45,7 @@ public static class WebApplicationExtensions
         app.MapReviewWorkflowApi();
         app.MapConsulteeResponses();
         app.MapResponsesAnalysisApi();
+        app.MapForwardPlan(); // the forward plan's JSON and CSV, the calendar feeds (issue 16)
         app.MapAppStyles();
         return app;
     }

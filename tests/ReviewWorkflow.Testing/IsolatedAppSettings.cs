@@ -19,6 +19,8 @@ public static class IsolatedAppSettings
         ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
         ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
         ["Workflow:ReviewCyclesTable"] = Azurite.UniqueTableName("cycles"),
+        ["Workflow:ForwardPlanTable"] = Azurite.UniqueTableName("fplan"),
+        ["Workflow:MeetingEventsTable"] = Azurite.UniqueTableName("mevents"),
     };
 
     /// <summary><see cref="Workflow"/> plus the storage connection, a task hub named <paramref name="hubPrefix"/> and 12

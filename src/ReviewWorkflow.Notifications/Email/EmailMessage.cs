@@ -1,5 +1,9 @@
 namespace ReviewWorkflow.Notifications.Email;
 
+/// <summary>A file sent with an email, e.g. a calendar invitation (<c>invite.ics</c>, <c>text/calendar; method=REQUEST</c>).</summary>
+/// <param name="FileName">Letters, digits, '.', '-' and '_' only (checked by <see cref="EmailValidation"/>).</param>
+public sealed record EmailAttachment(string FileName, string ContentType, string Content);
+
 /// <summary>A mailbox: an address and an optional display name.</summary>
 public sealed record EmailRecipient(string Address, string? DisplayName = null);
 
@@ -23,6 +27,9 @@ public sealed record EmailMessage
 
     /// <summary>Echoed back as top-level keys of webhook events, e.g. <c>cycleId</c>, <c>consulteeId</c>, <c>requestId</c>.</summary>
     public IReadOnlyDictionary<string, string> CustomArgs { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Files sent with the message (text content, e.g. iCalendar); none by default.</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
 
     /// <summary>
     /// Stable across retries of the activity that sends this message (e.g. <c>consultation-request/{requestId}</c>).

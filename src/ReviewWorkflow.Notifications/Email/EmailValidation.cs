@@ -35,6 +35,17 @@ public static class EmailValidation
             throw new ArgumentException("The email has no idempotency key; pass one that is stable across retries (e.g. the request id).", nameof(message));
         }
 
+        foreach (var attachment in message.Attachments)
+        {
+            if (string.IsNullOrEmpty(attachment.FileName) || attachment.FileName.Length > 100
+                || !attachment.FileName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+            {
+                throw new ArgumentException("An attachment's file name must be 1 to 100 letters, digits, '.', '-' or '_'.", nameof(message));
+            }
+
+            ValidateHeaderText(attachment.ContentType, "Attachment content type");
+        }
+
         if (message.Categories.Count > MaxCategories)
         {
             throw new ArgumentException($"The email has {message.Categories.Count} categories; SendGrid allows at most {MaxCategories}.", nameof(message));

@@ -1,3 +1,5 @@
+using ReviewWorkflow.Notifications.Email;
+
 namespace ReviewWorkflow.Notifications.Outbox;
 
 /// <summary>The messages the local outbox "sent": for the local outbox page and for tests that follow emailed links.</summary>
@@ -23,4 +25,5 @@ public sealed record OutboxMessage(
     IReadOnlyList<string> Links,
     IReadOnlyList<string> Categories,
     IReadOnlyDictionary<string, string> CustomArgs,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    IReadOnlyList<EmailAttachment>? Attachments = null);

@@ -50,7 +50,8 @@ public sealed partial class LocalOutboxEmailSender : IEmailSender, IOutbox
             LinkExtractor.Extract(message.TextBody, message.HtmlBody),
             message.Categories,
             message.CustomArgs,
-            message.IdempotencyKey);
+            message.IdempotencyKey,
+            message.Attachments.Count > 0 ? message.Attachments : null);
 
         Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(PathFor(id, ".html"), record.HtmlBody, cancellationToken).ConfigureAwait(false);

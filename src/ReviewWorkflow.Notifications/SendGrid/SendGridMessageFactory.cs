@@ -33,6 +33,11 @@ internal static class SendGridMessageFactory
         customArgs.TryAdd(IdempotencyKeyArg, message.IdempotencyKey);
         mail.AddGlobalCustomArgs(customArgs);
 
+        foreach (var attachment in message.Attachments)
+        {
+            mail.AddAttachment(attachment.FileName, Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(attachment.Content)), attachment.ContentType);
+        }
+
         mail.SetSandBoxMode(options.SandboxMode);
 
         // Privacy: consultees include children; no open pixels, no rewritten links, no added unsubscribe footer.

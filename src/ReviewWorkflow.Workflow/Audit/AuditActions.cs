@@ -47,6 +47,9 @@ public static class AuditActions
     /// row that follows says what came of it (the action applied, or <see cref="CommandRefused"/>).</summary>
     public const string CommandReceived = nameof(CommandReceived);
 
+    /// <summary>The clerk recorded a general-exception (reg 10) or special-urgency (reg 11) route for a key decision noticed late.</summary>
+    public const string KeyDecisionExceptionRecorded = nameof(KeyDecisionExceptionRecorded);
+
     /// <summary>A command reached an orchestration that could not apply it (wrong stage, wrong body, stale); nothing changed.</summary>
     public const string CommandRefused = nameof(CommandRefused);
 }

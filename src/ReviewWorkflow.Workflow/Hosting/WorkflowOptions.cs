@@ -30,6 +30,12 @@ public sealed class WorkflowOptions
     /// <summary>The read model: one row per review cycle (stage, dates, route, decisions), written at each change.</summary>
     public string ReviewCyclesTable { get; set; } = "ReviewCycles";
 
+    /// <summary>The forward plan's first-published dates and exception routes (<see cref="ForwardPlan.ForwardPlanStore"/>).</summary>
+    public string ForwardPlanTable { get; set; } = ForwardPlan.ForwardPlanStore.DefaultTableName;
+
+    /// <summary>The committee meetings' calendar events sent (<see cref="Calendar.MeetingEventStore"/>).</summary>
+    public string MeetingEventsTable { get; set; } = Calendar.MeetingEventStore.DefaultTableName;
+
     /// <summary>Overrides of the council's rules; unset values keep <see cref="CouncilSettings.Default"/>.</summary>
     public CouncilOverrides Council { get; set; } = new();
 

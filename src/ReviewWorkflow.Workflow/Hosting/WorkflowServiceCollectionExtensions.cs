@@ -32,9 +32,13 @@ public sealed class WorkflowTables(TableServiceClient service, IOptions<Workflow
 
     public TableClient ReviewCycles { get; } = service.GetTableClient(options.Value.ReviewCyclesTable);
 
+    public TableClient ForwardPlan { get; } = service.GetTableClient(options.Value.ForwardPlanTable);
+
+    public TableClient MeetingEvents { get; } = service.GetTableClient(options.Value.MeetingEventsTable);
+
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Audit, Responses, EmailLedger, WebhookEvents, Links, ReviewCycles })
+        foreach (var table in new[] { Audit, Responses, EmailLedger, WebhookEvents, Links, ReviewCycles, ForwardPlan, MeetingEvents })
         {
             await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -75,7 +79,22 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<WorkflowMailer>();
         services.TryAddSingleton<ReviewCycleService>();
         services.TryAddSingleton<Reporting.CommitteeReportService>();
+        AddForwardPlanAndCalendar(services);
         return services;
+    }
+
+    /// <summary>The forward plan (issue 16), the calendar feeds' tokens and the meeting invitations: through Graph when
+    /// the directory is Graph (its <c>GraphServiceClient</c> is registered), else emails with .ics to the email sender.</summary>
+    private static void AddForwardPlanAndCalendar(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new ForwardPlan.ForwardPlanStore(sp.GetRequiredService<WorkflowTables>().ForwardPlan));
+        services.TryAddSingleton<ForwardPlan.ForwardPlanService>();
+        services.TryAddSingleton<Calendar.CalendarFeedTokens>();
+        services.TryAddSingleton(sp => new Calendar.MeetingEventStore(sp.GetRequiredService<WorkflowTables>().MeetingEvents));
+        services.TryAddSingleton<Calendar.IMeetingCalendar>(sp => sp.GetService<Microsoft.Graph.GraphServiceClient>() is { } graph
+            ? new Calendar.GraphMeetingCalendar(graph)
+            : new Calendar.OutboxMeetingCalendar(sp.GetRequiredService<IEmailSender>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<Calendar.MeetingInvitations>();
     }
 
     private static bool IsKey(string value)

@@ -127,7 +127,8 @@ public class BicepBuildTests
         Assert.True(validation["requireAuthentication"]!.GetValue<bool>());
         Assert.Equal("RedirectToLoginPage", validation["unauthenticatedClientAction"]!.GetValue<string>());
         var excluded = validation["excludedPaths"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
-        Assert.Equal(["/respond/*", "/api/responses/*", ReviewWorkflow.App.Hosting.ReviewCycleHostingExtensions.SendGridWebhookPath, "/assets/*", "/error/*"], excluded);
+        Assert.Equal(["/respond/*", "/api/responses/*", ReviewWorkflow.App.Hosting.ReviewCycleHostingExtensions.SendGridWebhookPath, "/assets/*", "/error/*",
+            "/forward-plan", "/forward-plan.csv", "/api/forward-plan", "/calendar.ics", "/calendar/*"], excluded);
     }
 
     [Theory]
