@@ -8,7 +8,7 @@ namespace ReviewWorkflow.Workflow.Calendar;
 /// Follows each read-model change of a cycle (<see cref="ProjectCycleActivity"/>) with the forward plan's
 /// first-published dates and the committee meetings' calendar invitations. Reads the cycle through
 /// <see cref="ReviewCycleService.GetCycleAsync"/> (the row just written), so both see what the pages see. Idempotent,
-/// as both steps are. Not registered by default: <c>services.TryAddEnumerable(ServiceDescriptor.Singleton&lt;ICycleChangeListener, CalendarCycleListener&gt;())</c>.
+/// as both steps are. Registered by <c>AddReviewCycleServices</c>.
 /// </summary>
 public sealed class CalendarCycleListener(ReviewCycleService cycles, ForwardPlanService plan, MeetingInvitations invitations) : ICycleChangeListener
 {

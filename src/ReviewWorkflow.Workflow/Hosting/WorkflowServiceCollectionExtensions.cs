@@ -76,6 +76,8 @@ public static class WorkflowServiceCollectionExtensions
             sp.GetRequiredService<WorkflowTables>().Links, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WorkflowOptions>>()));
         services.TryAddSingleton(sp => new Cycles.ReadModel.ReviewCycleTable(sp.GetRequiredService<WorkflowTables>().ReviewCycles));
         services.AddHostedService<Cycles.ReadModel.ReadModelBackfill>();
+        // Each change of a cycle's row: the forward plan's first-published dates and the meetings' calendar invitations.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Cycles.ReadModel.ICycleChangeListener, Calendar.CalendarCycleListener>());
         services.TryAddSingleton<WorkflowMailer>();
         services.TryAddSingleton<ReviewCycleService>();
         services.TryAddSingleton<Reporting.CommitteeReportService>();
