@@ -19,6 +19,7 @@ public static class PersonalDataServiceCollectionExtensions
         services.TryAddSingleton<RetentionSchedule>();
         services.TryAddSingleton<RetentionPass>();
         services.TryAddSingleton<SubjectAccess>();
+        services.TryAddSingleton<ErasureRequests>();
         if (configuration.GetValue("Durable:WorkerEnabled", true))
         {
             services.AddHostedService<RetentionStarter>();
