@@ -101,7 +101,7 @@ public static class PersonalDataJson
 
                 break;
             default:
-                yield return (path, node.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString());
+                yield return (path, node is JsonValue scalar && scalar.TryGetValue<string>(out var text) ? text : node.ToJsonString().Trim('"'));
                 break;
         }
     }
