@@ -57,7 +57,9 @@ internal sealed record ConsultedCycle(WebTestHost Host, string CycleId, IReadOnl
         while (!timeout.IsCancellationRequested)
         {
             view = await host.Cycles.GetCycleAsync(id);
-            if (view is not null && done(view))
+            if (view is not null && done(view)
+                && (view.Stage is CycleStage.Adopted or CycleStage.Closed
+                    || (await host.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>().GetInstanceAsync(view.CommandTarget))?.IsRunning == true))
             {
                 return view;
             }
