@@ -17,7 +17,7 @@ internal sealed partial class RetentionStarter(DurableTaskClient client, ILogger
                 var existing = await client.GetInstanceAsync(PersonalDataRetentionOrchestrator.InstanceId, getInputsAndOutputs: false, stoppingToken).ConfigureAwait(false);
                 if (existing is null || existing.IsCompleted)
                 {
-                    await client.ScheduleNewOrchestrationInstanceAsync(PersonalDataRetentionOrchestrator.Name, 0,
+                    await client.ScheduleNewOrchestrationInstanceAsync(PersonalDataRetentionOrchestrator.Name, new RetentionInput(0),
                         new StartOrchestrationOptions { InstanceId = PersonalDataRetentionOrchestrator.InstanceId }, stoppingToken).ConfigureAwait(false);
                 }
 
