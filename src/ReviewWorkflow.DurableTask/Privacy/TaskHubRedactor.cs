@@ -89,14 +89,18 @@ public sealed class TaskHubRedactor
             var replaceEscaped = JsonEncodedText.Encode(r.Replace).ToString();
             if (escaped != r.Find)
             {
-                patterns.Add((new Regex(Regex.Escape(escaped), options, TimeSpan.FromSeconds(5)), replaceEscaped));
+                patterns.Add((Whole(escaped, options), replaceEscaped));
             }
 
-            patterns.Add((new Regex(Regex.Escape(r.Find), options, TimeSpan.FromSeconds(5)), r.Replace));
+            patterns.Add((Whole(r.Find, options), r.Replace));
         }
 
         return patterns;
     }
+
+    /// <summary>The value as a whole word: "Pat" is replaced in "Pat Carer" and "Pat", never inside "Patterns".</summary>
+    private static Regex Whole(string value, RegexOptions options) =>
+        new(@"(?<![\p{L}\p{N}])" + Regex.Escape(value) + @"(?![\p{L}\p{N}])", options, TimeSpan.FromSeconds(5));
 
     private static string Apply(string text, List<(Regex Pattern, string Replace)> patterns)
     {
