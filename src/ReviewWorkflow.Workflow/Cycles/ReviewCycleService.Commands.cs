@@ -138,7 +138,8 @@ public sealed partial class ReviewCycleService
         var key = "bounce:" + problem.EventId;
         var result = await CommandAsync(problem.CycleId, actor, problem.RequestId ?? key, key, CommandKind.FlagBounce,
             (_, _) => null, AuditActions.BounceFlagged, consulteeId,
-            new JsonObject { ["kind"] = report.Kind, ["reason"] = problem.Reason, ["messageId"] = problem.ProviderMessageId },
+            // The provider's reason may quote the address: the append-only trail keeps it without (issue 15).
+            new JsonObject { ["kind"] = report.Kind, ["reason"] = problem.Reason?.Replace(problem.Address, "[address]", StringComparison.OrdinalIgnoreCase), ["messageId"] = problem.ProviderMessageId },
             c => c with { Bounce = report }, cancellationToken, raise: view => view.Stage == CycleStage.Consultation).ConfigureAwait(false);
         return Telemetry.WorkflowMetrics.BounceFlagged(result, report.Kind);
     }
