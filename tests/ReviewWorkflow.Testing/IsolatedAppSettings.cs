@@ -20,6 +20,7 @@ public static class IsolatedAppSettings
         ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
         ["Workflow:AuditSaltsTable"] = Azurite.UniqueTableName("salts"),
         ["Workflow:PersonalDataTable"] = Azurite.UniqueTableName("personal"),
+        ["Workflow:ReviewCyclesTable"] = Azurite.UniqueTableName("cycles"),
     };
 
     /// <summary><see cref="Workflow"/> plus the storage connection, a task hub named <paramref name="hubPrefix"/> and 12

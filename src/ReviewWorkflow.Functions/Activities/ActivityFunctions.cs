@@ -48,6 +48,10 @@ public sealed class ActivityFunctions(RegisteredActivities activities)
     public Task<RetentionPassResult> RedactDuePersonalData([ActivityTrigger] RetentionInput input, string instanceId) =>
         activities.RunAsync<RedactDuePersonalDataActivity, RetentionInput, RetentionPassResult>(nameof(RedactDuePersonalDataActivity), input, instanceId);
 
+    [Function(nameof(ProjectCycleActivity))]
+    public Task<bool> ProjectCycle([ActivityTrigger] CycleProjection input, string instanceId) =>
+        activities.RunAsync<ProjectCycleActivity, CycleProjection, bool>(nameof(ProjectCycleActivity), input, instanceId);
+
     [Function(ScheduleWakeUpActivity.Name)]
     public Task<WakeUpRequest> ScheduleWakeUp([ActivityTrigger] WakeUpRequest input, string instanceId) =>
         activities.RunAsync<ScheduleWakeUpActivity, WakeUpRequest, WakeUpRequest>(ScheduleWakeUpActivity.Name, input, instanceId);

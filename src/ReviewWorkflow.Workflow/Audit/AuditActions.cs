@@ -43,6 +43,10 @@ public static class AuditActions
     /// <summary>A retry read every directory group: the hold is cleared and the consultation opens.</summary>
     public const string DirectoryReached = nameof(DirectoryReached);
 
+    /// <summary>The façade accepted a person's command and handed it to the running cycle (version 2 on): the cycle's own
+    /// row that follows says what came of it (the action applied, or <see cref="CommandRefused"/>).</summary>
+    public const string CommandReceived = nameof(CommandReceived);
+
     /// <summary>A command reached an orchestration that could not apply it (wrong stage, wrong body, stale); nothing changed.</summary>
     public const string CommandRefused = nameof(CommandRefused);
 

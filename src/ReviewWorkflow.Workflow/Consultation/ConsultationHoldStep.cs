@@ -25,6 +25,7 @@ internal static class ConsultationHoldStep
         ResolvedConsultees resolved, CycleStatus status, List<string> sentReminders)
     {
         var cycleId = definition.Id;
+        var publisher = new CycleStatusPublisher(context);
         var groups = resolved.Unreachable.Select(u => u.Describe()).ToList();
         await OrchestrationSteps.AuditAsync(context, cycleId, AuditActions.ConsultationHeld, string.Join(", ", groups), $"consultation-held/{cycleId}",
             resolved.Unreachable.Select((u, i) => (u, i)).ToDictionary(x => $"group{x.i + 1}", x => $"{x.u.Describe()}: {x.u.Reason}"));
@@ -54,7 +55,7 @@ internal static class ConsultationHoldStep
                 NextDeadline = new NextDeadline(definition.Consultation.Opens, "The consultation is on hold: it opens as soon as the directory answers"),
                 UpdatedAt = inbox.Now,
             };
-            context.SetCustomStatus(status);
+            status = await publisher.PublishAsync(status);
             await RatificationOrchestrator.SendDueKeyDecisionRemindersAsync(context, inbox.Now, definition, settings, sentReminders);
 
             if (inbox.Now >= retryAt)

@@ -9,7 +9,7 @@ using static ReviewWorkflow.Workflow.Deadlines.DateText;
 namespace ReviewWorkflow.Workflow.Consultation;
 
 /// <summary>
-/// Version 1 of the consultation: at the opening day's send time, one request per consultee; reminders on the
+/// The consultation (every version): at the opening day's send time, one request per consultee; reminders on the
 /// schedule's dates to those who have not submitted (and did not bounce); the escalation to the lead; extensions and
 /// early closing from the lead; bounces flagged to the lead; at the end of the closing day, counts per group.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var publisher = new CycleStatusPublisher(context);
         var settings = input.Settings;
         var cycleId = input.CycleId;
         var definition = input.Definition;
@@ -99,7 +100,7 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
                 NextDeadline = new NextDeadline(closes, $"The consultation closes at the end of {Format(closes)}"),
                 UpdatedAt = now,
             };
-            context.SetCustomStatus(status);
+            status = await publisher.PublishAsync(status);
             var next = due.Min();
             if (next <= now)
             {
@@ -127,15 +128,18 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
                         closes = newCloses;
                         notBefore = today.AddDays(1);
                         escalated = false;
+                        await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     }
 
                     break;
                 case CommandKind.CloseConsultation:
                     closedEarly = true;
+                    await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     break;
                 case CommandKind.RemindNow when requestsSent:
                     // Keyed by the command: a replayed or retried activity sends nobody a second reminder-now.
                     await context.CallActivityAsync<IReadOnlyList<string>>(nameof(SendConsultationRemindersActivity), new SendRemindersInput(mail, input.Consultees, bounced, today, command.Id), WorkflowRetry.Activity);
+                    await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     break;
                 case CommandKind.RemindNow:
                     await OrchestrationSteps.RefuseAsync(context, cycleId, command, "The consultation requests have not gone out yet, so there is no one to remind.");
@@ -149,6 +153,7 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
                     else if (!bounced.Contains(consultee.Id))
                     {
                         bounced.Add(consultee.Id);
+                        await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                         await context.CallActivityAsync<bool>(nameof(SendBounceNoticeActivity), new SendBounceNoticeInput(mail, consultee, bounce), WorkflowRetry.Activity);
                     }
 
@@ -170,7 +175,7 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
             BouncedConsultees = [.. bounced.Take(CycleStatus.MaxListed)],
             UpdatedAt = inbox.Now,
         };
-        context.SetCustomStatus(status);
+        status = await publisher.PublishAsync(status);
         return new ConsultationResult(closes, closedEarly, counts, bounced, status, inbox.Now);
     }
 }

@@ -115,6 +115,11 @@ public sealed record CycleView
     [JsonIgnore]
     public string CommandTarget { get; init; } = "";
 
+    /// <summary>The running stage applies or refuses commands and audits the outcome itself (orchestration version 2 on);
+    /// for a version 1 cycle the façade audits the command's action when it hands it over.</summary>
+    [JsonIgnore]
+    public bool DecidesCommands { get; init; }
+
     public DateTimeOffset StartedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

@@ -74,6 +74,11 @@ public sealed record CycleStatus
 
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>How many changes the orchestrations have published to the read model (version 2 on); orders the writes.
+    /// Left out of the JSON when 0, so version 1 statuses read as before.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Revision { get; init; }
+
     public CycleStatus WithCommand(string commandId) =>
         this with { RecentCommands = [commandId, .. RecentCommands.Where(c => c != commandId).Take(MaxListed - 1)] };
 }

@@ -11,7 +11,12 @@ public static class OrchestrationNames
     public const string Ratification = "Ratification";
     public const string Monitoring = "Monitoring";
 
-    public const string CurrentVersion = "1";
+    /// <summary>The version new cycles start with. "2" writes the <c>ReviewCycles</c> read model at each change; "1"
+    /// (cycles started before it) runs the same classes without that step, so their histories replay unchanged.</summary>
+    public const string CurrentVersion = "2";
+
+    /// <summary>Every version the worker runs, oldest first.</summary>
+    public static IReadOnlyList<string> Versions { get; } = ["1", CurrentVersion];
 
     /// <summary>The parent instance id is the cycle id.</summary>
     public static string ConsultationId(string cycleId, int round) => $"{cycleId}:consultation-{round}";

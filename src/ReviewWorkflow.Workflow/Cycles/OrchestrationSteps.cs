@@ -25,6 +25,19 @@ internal static class OrchestrationSteps
         AuditAsync(context, cycleId, AuditActions.CommandRefused, command.Kind.ToString(), $"refused/{context.InstanceId}/{command.Id}",
             new Dictionary<string, string> { ["command"] = command.Id, ["reason"] = reason }, command);
 
+    /// <summary>Records that a command was applied (version 2 on: the orchestration alone audits a command's outcome; in
+    /// version 1 the façade did, so nothing is written and the history replays unchanged).</summary>
+    public static Task AppliedAsync(TaskOrchestrationContext context, string cycleId, WorkflowCommand command)
+    {
+        if (!CycleStatusPublisher.Projects(context))
+        {
+            return Task.CompletedTask;
+        }
+
+        var (action, subject, details) = CommandAudit.Describe(command);
+        return AuditAsync(context, cycleId, action, subject, $"applied/{context.InstanceId}/{command.Id}", details, command);
+    }
+
     public static Task NoticeAsync(TaskOrchestrationContext context, StaffNotice notice) =>
         context.CallActivityAsync<bool>(nameof(SendStaffNoticeActivity), notice, WorkflowRetry.Activity);
 }

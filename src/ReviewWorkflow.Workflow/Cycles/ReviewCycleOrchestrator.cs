@@ -10,7 +10,7 @@ using static ReviewWorkflow.Workflow.Deadlines.DateText;
 namespace ReviewWorkflow.Workflow.Cycles;
 
 /// <summary>
-/// Version 1 of a review cycle: resolve consultees (→ hold while the directory cannot be read) → Consultation → (summary in the audit) → Drafting → Ratification
+/// A review cycle (version 2 also writes the read model, see <see cref="CycleStatusPublisher"/>): resolve consultees (→ hold while the directory cannot be read) → Consultation → (summary in the audit) → Drafting → Ratification
 /// → adopted → Monitoring; a refer-back loops to Drafting and resumes the route at the body that referred it; a
 /// rejection closes the cycle. Key-decision notice reminders, which fall due before ratification, are sent from here
 /// while consultation and drafting run. Instance id = cycle id; children are <c>{cycle}:{stage}-{round}</c>.
@@ -21,22 +21,13 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var publisher = new CycleStatusPublisher(context);
         var definition = input.Definition;
         var settings = input.Settings;
         var cycleId = definition.Id;
         var sentReminders = new List<string>();
         var inbox = new CycleInbox(context, input.StartedAt ?? context.CurrentUtcDateTime);
-        var status = new CycleStatus
-        {
-            CycleId = cycleId,
-            Title = definition.Strategy.Title,
-            Stage = CycleStage.Consultation,
-            ConsultationCloses = definition.Consultation.Closes,
-            Route = definition.Route,
-            NextDeadline = new NextDeadline(definition.Consultation.Opens, $"The consultation opens on {Format(definition.Consultation.Opens)}"),
-            UpdatedAt = inbox.Now,
-        };
-        context.SetCustomStatus(status);
+        var status = await publisher.PublishAsync(CycleStatusPublisher.First(definition, inbox.Now), input);
 
         var resolved = await context.CallActivityAsync<ResolvedConsultees>(nameof(ResolveConsulteesActivity), new ResolveConsulteesInput(cycleId, definition), WorkflowRetry.Activity);
         await OrchestrationSteps.AuditAsync(context, cycleId, AuditActions.ConsulteesResolved, $"{resolved.Consultees.Count} consultees", $"consultees-resolved/{cycleId}",
@@ -50,11 +41,11 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
 
         var consultationId = OrchestrationNames.ConsultationId(cycleId, 1);
         status = status with { ActiveInstanceId = consultationId, Counts = status.Counts with { Consultees = resolved.Consultees.Count } };
-        context.SetCustomStatus(status);
+        status = await publisher.PublishAsync(status);
         var consultation = await WithKeyDecisionRemindersAsync(context, context.CallSubOrchestratorAsync<ConsultationResult>(
             OrchestrationNames.Consultation,
             new ConsultationInput { CycleId = cycleId, Round = 1, Definition = definition, Settings = settings, Consultees = resolved.Consultees, Status = status, Now = inbox.Now },
-            Child(consultationId)), inbox, definition, input, sentReminders);
+            Child(context, consultationId)), inbox, definition, input, sentReminders);
         inbox.Advance(consultation.Now);
         definition = definition with { Consultation = definition.Consultation with { Closes = consultation.Closes } };
         status = consultation.Status;
@@ -68,11 +59,11 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
             round++;
             var draftingId = OrchestrationNames.DraftingId(cycleId, round);
             status = status with { Stage = CycleStage.Drafting, ActiveInstanceId = draftingId, DraftRound = round, UpdatedAt = inbox.Now };
-            context.SetCustomStatus(status);
+            status = await publisher.PublishAsync(status);
             var drafting = await WithKeyDecisionRemindersAsync(context, context.CallSubOrchestratorAsync<DraftingResult>(
                 OrchestrationNames.Drafting,
                 new DraftingInput { CycleId = cycleId, Round = round, Definition = definition, Settings = settings, Status = status, ReferredBack = referral, Now = inbox.Now },
-                Child(draftingId)), inbox, definition, input, sentReminders);
+                Child(context, draftingId)), inbox, definition, input, sentReminders);
             inbox.Advance(drafting.Now);
             status = drafting.Status;
 
@@ -81,13 +72,14 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
 
             // Shown until the ratification reports its own status: the body the report goes to first, so the cycle never
             // reads "ratification" with no current body. (Only the shown status: the child's input is unchanged.)
-            context.SetCustomStatus(startIndex < definition.Route.Count
+            var shown = await publisher.PublishAsync(startIndex < definition.Route.Count
                 ? status with { CurrentBody = definition.Route[startIndex].Body, CurrentBodyIndex = startIndex }
                 : status);
+            status = status with { Revision = shown.Revision };
             ratification = await context.CallSubOrchestratorAsync<RatificationResult>(
                 OrchestrationNames.Ratification,
                 new RatificationInput { CycleId = cycleId, Round = round, Definition = definition, Settings = settings, StartIndex = startIndex, Status = status, SentReminders = sentReminders, Now = inbox.Now },
-                Child(ratificationId));
+                Child(context, ratificationId));
             inbox.Advance(ratification.Now);
             sentReminders = [.. ratification.SentReminders];
             definition = definition with { Route = ratification.Route };
@@ -105,7 +97,7 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
             await OrchestrationSteps.AuditAsync(context, cycleId, AuditActions.CycleClosed, decision.Body, $"cycle-closed/{cycleId}",
                 new Dictionary<string, string> { ["reason"] = reason });
             status = status with { Stage = CycleStage.Closed, ClosedReason = reason, ActiveInstanceId = null, NextDeadline = null, UpdatedAt = inbox.Now };
-            context.SetCustomStatus(status);
+            status = await publisher.PublishAsync(status);
             return new ReviewCycleResult(CycleStage.Closed, null, reason, null);
         }
 
@@ -122,18 +114,19 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
             ActiveInstanceId = monitoringId,
             UpdatedAt = inbox.Now,
         };
-        context.SetCustomStatus(status);
+        status = await publisher.PublishAsync(status);
         var monitoring = await context.CallSubOrchestratorAsync<MonitoringResult>(
             OrchestrationNames.Monitoring,
             new MonitoringInput { CycleId = cycleId, Definition = definition, Settings = settings, AdoptedOn = adoptedOn, Status = status, Now = inbox.Now },
-            Child(monitoringId));
+            Child(context, monitoringId));
         inbox.Advance(monitoring.Now);
         status = monitoring.Status with { ActiveInstanceId = null, NextDeadline = null, UpdatedAt = inbox.Now };
-        context.SetCustomStatus(status);
+        status = await publisher.PublishAsync(status);
         return new ReviewCycleResult(CycleStage.Adopted, adoptedOn, null, monitoring.NextReviewNotifiedOn);
     }
 
-    private static SubOrchestrationOptions Child(string instanceId) => new(retry: null, instanceId) { Version = OrchestrationNames.CurrentVersion };
+    /// <summary>A child runs the parent's version: a version 1 cycle stays version 1 to its end.</summary>
+    private static SubOrchestrationOptions Child(TaskOrchestrationContext context, string instanceId) => new(retry: null, instanceId) { Version = context.Version };
 
     /// <summary>Awaits <paramref name="child"/> while sending the key-decision notice reminders that fall due meanwhile
     /// (each woken by the parent's own wake-up; the child runs on its own logical time).</summary>

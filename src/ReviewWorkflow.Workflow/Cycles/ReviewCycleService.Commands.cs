@@ -12,7 +12,7 @@ public sealed partial class ReviewCycleService
 {
     /// <summary>The lead moves the consultation's closing date later (before the drafting deadline).</summary>
     public Task<CycleResult> ExtendConsultationAsync(string cycleId, DateOnly closes, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.ExtendConsultation, (view, today) =>
+        CommandAsync(new(cycleId, actor, requestId, idempotencyKey), new WorkflowCommand { Kind = CommandKind.ExtendConsultation, Date = closes }, (view, today) =>
         {
             if (view.Stage != CycleStage.Consultation)
             {
@@ -22,15 +22,14 @@ public sealed partial class ReviewCycleService
             var definition = new ReviewCycleDefinition { Consultation = new ConsultationPlan { Closes = view.ConsultationCloses }, DraftingDeadline = view.DraftingDeadline };
             var errors = ConsultationChangeValidator.Extend(definition, closes, today);
             return errors.Count > 0 ? CycleResult.Invalid(view.CycleId, errors) : null;
-        }, AuditActions.DeadlineExtended, $"{closes:yyyy-MM-dd}", new JsonObject { ["closes"] = $"{closes:yyyy-MM-dd}" },
-        c => c with { Date = closes }, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>The lead closes the consultation now; later submissions follow the late-response rule.</summary>
     public Task<CycleResult> CloseConsultationAsync(string cycleId, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.CloseConsultation,
+        CommandAsync(new(cycleId, actor, requestId, idempotencyKey), new WorkflowCommand { Kind = CommandKind.CloseConsultation },
             (view, _) => view.Stage != CycleStage.Consultation ? WrongStage(view, "stage", "close the consultation")
                 : view.ConsultationHold is { OnHold: true } ? OnHold(view, "close it") : null,
-            AuditActions.ConsultationClosed, "closed early", null, c => c, cancellationToken);
+            cancellationToken);
 
     /// <summary>Refused while the consultation waits for the directory: nothing has gone out yet (extending is still possible).</summary>
     private static CycleResult OnHold(CycleView view, string what) =>
@@ -40,7 +39,7 @@ public sealed partial class ReviewCycleService
     public Task<CycleResult> SubmitDraftAsync(string cycleId, DraftSubmission draft, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.SubmitDraft, (view, _) =>
+        return CommandAsync(new(cycleId, actor, requestId, idempotencyKey), new WorkflowCommand { Kind = CommandKind.SubmitDraft, Draft = draft }, (view, _) =>
         {
             if (view.Stage != CycleStage.Drafting)
             {
@@ -49,15 +48,14 @@ public sealed partial class ReviewCycleService
 
             var errors = DraftValidator.Validate(draft);
             return errors.Count > 0 ? CycleResult.Invalid(view.CycleId, errors) : null;
-        }, AuditActions.DraftSubmitted, draft.Version, new JsonObject { ["documentUrl"] = draft.DocumentUrl, ["youSaidWeDid"] = draft.YouSaidWeDid.Count },
-        c => c with { Draft = draft }, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>The named director signs the draft off (or sends it back with comments).</summary>
     public Task<CycleResult> SignOffAsync(string cycleId, bool approved, string? comments, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.SignOff, (view, _) =>
+        return CommandAsync(new(cycleId, actor, requestId, idempotencyKey), new WorkflowCommand { Kind = CommandKind.SignOff, Approved = approved, Comments = comments }, (view, _) =>
         {
             if (view.Stage != CycleStage.Drafting || !view.AwaitingSignOff)
             {
@@ -74,8 +72,7 @@ public sealed partial class ReviewCycleService
                 : comments is { Length: > DecisionValidator.Comments }
                     ? CycleResult.Invalid(view.CycleId, "comments", $"Shorten the comments to {DecisionValidator.Comments} characters.")
                     : null;
-        }, approved ? AuditActions.SignedOff : AuditActions.SignOffDeclined, null, new JsonObject { ["comments"] = comments },
-        c => c with { Approved = approved, Comments = comments }, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>The clerk records a body's decision. Refused (nothing changes) for the wrong body, the wrong meeting, a
@@ -83,7 +80,7 @@ public sealed partial class ReviewCycleService
     public Task<CycleResult> RecordDecisionAsync(string cycleId, CommitteeDecision decision, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.RecordDecision, (view, today) =>
+        return CommandAsync(new(cycleId, actor, requestId, idempotencyKey), new WorkflowCommand { Kind = CommandKind.RecordDecision, Decision = decision }, (view, today) =>
         {
             if (view.Stage != CycleStage.Ratification || view.CurrentBodyIndex is not { } index)
             {
@@ -92,22 +89,13 @@ public sealed partial class ReviewCycleService
 
             var errors = DecisionValidator.Validate(view.Route, index, decision, today, view.Decisions);
             return errors.Count > 0 ? CycleResult.Invalid(view.CycleId, errors) : null;
-        }, AuditActions.DecisionRecorded, decision.Body, new JsonObject
-        {
-            ["meetingDate"] = $"{decision.MeetingDate:yyyy-MM-dd}",
-            ["outcome"] = JsonValue.Create(decision.Outcome.ToString()),
-            ["agendaItem"] = decision.AgendaItem,
-            ["minuteReference"] = decision.MinuteReference,
-            ["resolution"] = decision.Resolution,
-            ["newMeetingDate"] = decision.NewMeetingDate is { } d ? $"{d:yyyy-MM-dd}" : null,
-            ["comments"] = decision.Comments,
-        }, c => c with { Decision = decision }, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>The clerk sets the next meeting date of the body the report is with (e.g. after a refer-back), or of a
     /// later body; refused when the route would fall out of order (<see cref="RouteOrder"/>).</summary>
     public Task<CycleResult> SetMeetingDateAsync(string cycleId, string body, DateOnly meetingDate, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.SetMeetingDate, (view, today) =>
+        CommandAsync(new(cycleId, actor, requestId, idempotencyKey), new WorkflowCommand { Kind = CommandKind.SetMeetingDate, Body = body, Date = meetingDate }, (view, today) =>
         {
             if (view.Stage != CycleStage.Ratification || view.CurrentBodyIndex is not { } index)
             {
@@ -116,8 +104,7 @@ public sealed partial class ReviewCycleService
 
             var errors = RouteOrder.MeetingChange(view.Route, index, body, meetingDate, today, view.Decisions);
             return errors.Count > 0 ? CycleResult.Invalid(view.CycleId, errors) : null;
-        }, AuditActions.MeetingRescheduled, body, new JsonObject { ["meetingDate"] = $"{meetingDate:yyyy-MM-dd}" },
-        c => c with { Body = body, Date = meetingDate }, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>
     /// A consultee's email bounced, was blocked or dropped, or was reported as spam (from the SendGrid webhook). During the
@@ -136,19 +123,21 @@ public sealed partial class ReviewCycleService
         var report = new BounceReport(consulteeId, problem.Address, problem.Kind.ToString().ToLowerInvariant(), problem.Reason, problem.EventId);
         var actor = new Actor("sendgrid", AuditRole.System);
         var key = "bounce:" + problem.EventId;
-        var result = await CommandAsync(problem.CycleId, actor, problem.RequestId ?? key, key, CommandKind.FlagBounce,
-            (_, _) => null, AuditActions.BounceFlagged, consulteeId,
-            // The provider's reason may quote the address: the append-only trail keeps it without (issue 15).
-            new JsonObject { ["kind"] = report.Kind, ["reason"] = problem.Reason?.Replace(problem.Address, "[address]", StringComparison.OrdinalIgnoreCase), ["messageId"] = problem.ProviderMessageId },
-            c => c with { Bounce = report }, cancellationToken, raise: view => view.Stage == CycleStage.Consultation).ConfigureAwait(false);
+        var result = await CommandAsync(new(problem.CycleId, actor, problem.RequestId ?? key, key), new WorkflowCommand { Kind = CommandKind.FlagBounce, Bounce = report },
+            (_, _) => null, cancellationToken, raise: view => view.Stage == CycleStage.Consultation).ConfigureAwait(false);
         return Telemetry.WorkflowMetrics.BounceFlagged(result, report.Kind);
     }
 
-    private async Task<CycleResult> CommandAsync(
-        string cycleId, Actor actor, string requestId, string idempotencyKey, CommandKind kind,
-        Func<CycleView, DateOnly, CycleResult?> check, string auditAction, string? subject, JsonObject? details,
-        Func<WorkflowCommand, WorkflowCommand> build, CancellationToken cancellationToken, Func<CycleView, bool>? raise = null)
+    /// <summary>
+    /// The one path of every command: authorise and check the cheap rules here (<paramref name="check"/>; a refusal
+    /// changes nothing), record the command under the caller's idempotency key, then hand it to the running stage, which
+    /// alone applies or refuses it and audits the outcome (<see cref="CommandAudit"/>). A command the cycle is not told of
+    /// (<paramref name="raise"/> false), or a cycle of version 1, is audited here with its outcome's action, as before.
+    /// </summary>
+    private async Task<CycleResult> CommandAsync(CommandCall call, WorkflowCommand command, Func<CycleView, DateOnly, CycleResult?> check,
+        CancellationToken cancellationToken, Func<CycleView, bool>? raise = null)
     {
+        var (cycleId, actor, requestId, idempotencyKey) = call;
         ArgumentNullException.ThrowIfNull(actor);
         if (!IdempotencyKeys.IsValid(idempotencyKey))
         {
@@ -161,11 +150,25 @@ public sealed partial class ReviewCycleService
             return CycleResult.NotFound(cycleId);
         }
 
+        var raised = raise?.Invoke(view) ?? true;
+        var (action, subject, described) = CommandAudit.Describe(command);
+        var details = new JsonObject();
+        if (raised && view.DecidesCommands)
+        {
+            details["command"] = JsonValue.Create(command.Kind.ToString());
+            action = AuditActions.CommandReceived;
+        }
+
+        foreach (var (name, value) in described)
+        {
+            details[name] = value;
+        }
+
         // The key's audit row says whether this is a retry (the same command: a repeat, even before the cycle applied it)
         // or the key reused for a different request (refused, as the consultee API does).
         if (await audit.FindAsync(cycleId, "command:" + idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            return earlier.Action == auditAction && earlier.Details == details?.ToJsonString()
+            return earlier.Action == action && earlier.Details == details.ToJsonString()
                 ? new CycleResult(CycleResultKind.Repeated, cycleId, [], view)
                 : CycleResult.KeyReused(cycleId);
         }
@@ -185,17 +188,16 @@ public sealed partial class ReviewCycleService
         {
             Actor = actor.Email,
             Role = actor.Role,
-            Action = auditAction,
+            Action = action,
             Subject = subject,
-            Details = details,
+            Details = details.Count > 0 ? details : null,
             RequestId = requestId,
             IdempotencyKey = "command:" + idempotencyKey,
         }, cancellationToken).ConfigureAwait(false);
-        if (raise?.Invoke(view) ?? true)
+        if (raised)
         {
-            var command = build(new WorkflowCommand { Id = idempotencyKey, Kind = kind, Actor = actor.Email, Role = actor.Role, RequestId = requestId, IssuedAt = time.GetUtcNow().UtcDateTime });
+            command = command with { Id = idempotencyKey, Actor = actor.Email, Role = actor.Role, RequestId = requestId, IssuedAt = time.GetUtcNow().UtcDateTime };
             await client.RaiseEventAsync(view.CommandTarget, WorkflowCommand.EventName, command, cancellationToken).ConfigureAwait(false);
-            Cache.CommandSent(cycleId, idempotencyKey);
             return new CycleResult(CycleResultKind.Accepted, cycleId, [], view) { CommandId = idempotencyKey };
         }
 
@@ -205,3 +207,6 @@ public sealed partial class ReviewCycleService
     private static CycleResult WrongStage(CycleView view, string field, string what) =>
         CycleResult.Conflict(view.CycleId, field, $"{StageWords.Where(view.Stage)}, so you cannot {what} now.");
 }
+
+/// <summary>Who sends a command to which cycle, under which request id and idempotency key.</summary>
+internal sealed record CommandCall(string CycleId, Actor Actor, string RequestId, string IdempotencyKey);

@@ -47,23 +47,24 @@ public sealed partial class ReviewCycleService
 {
     /// <summary>The form for <paramref name="consulteeId"/> in <paramref name="cycleId"/>, or null when the cycle or the
     /// consultee (after directory groups were expanded) is unknown.</summary>
-    /// <remarks>Reads nothing when the cycle was read in the last <see cref="Caching.CycleCache.StatusTtl"/>: the
-    /// consultees and the definition are immutable and kept in memory; the live status (extension, early close) is at
-    /// most that old, and never older than a command this process sent.</remarks>
+    /// <remarks>One read of the cycle's row (extension, early close: as the orchestration last published them); the
+    /// consultees are immutable and kept in memory after the first read.</remarks>
     public async Task<ConsulteeForm?> GetConsulteeFormAsync(string cycleId, string consulteeId, CancellationToken cancellationToken = default)
     {
         var consultationId = OrchestrationNames.ConsultationId(cycleId, 1);
-        var consultation = await Cache.ConsultationAsync(consultationId, async () =>
+        var consultation = await Consultations.GetAsync(consultationId, async () =>
             (await client.GetInstanceAsync(consultationId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false))?.ReadInputAs<ConsultationInput>()).ConfigureAwait(false);
         if (consultation is not { } found || !found.ById.TryGetValue(consulteeId, out var consultee))
         {
             return null;
         }
 
-        if (await LiveStatusAsync(cycleId).ConfigureAwait(false) is not { } live)
+        if (await CurrentAsync(cycleId, cancellationToken).ConfigureAwait(false) is not { } current)
         {
             return null;
         }
+
+        var live = current.Status;
 
         var input = found.Input;
         var definition = input.Definition;
@@ -85,7 +86,7 @@ public sealed partial class ReviewCycleService
             Closes = live.ConsultationCloses,
             ClosedEarly = live.ConsultationClosedEarly,
             Stage = live.Stage,
-            Rules = LiveRules(definition, input.Settings, live),
+            Rules = RulesOf(current.Record, live),
         };
     }
 }

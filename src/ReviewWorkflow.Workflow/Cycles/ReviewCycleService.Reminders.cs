@@ -11,7 +11,7 @@ public sealed partial class ReviewCycleService
     /// reminder per idempotency key, however often the call or the orchestration's step is retried.
     /// </summary>
     public Task<CycleResult> SendReminderNowAsync(string cycleId, Actor actor, string requestId, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        CommandAsync(cycleId, actor, requestId, idempotencyKey, CommandKind.RemindNow, (view, today) =>
+        CommandAsync(new(cycleId, actor, requestId, idempotencyKey), new WorkflowCommand { Kind = CommandKind.RemindNow }, (view, today) =>
         {
             if (view.Stage != CycleStage.Consultation)
             {
@@ -26,5 +26,5 @@ public sealed partial class ReviewCycleService
             return today < view.ConsultationOpens
                 ? CycleResult.Conflict(view.CycleId, "stage", $"The consultation opens on {Format(view.ConsultationOpens)}; the requests go out then, so there is no one to remind yet.")
                 : null;
-        }, AuditActions.RemindersRequested, "reminder now", null, c => c, cancellationToken);
+        }, cancellationToken);
 }

@@ -28,7 +28,12 @@ public sealed partial class ReviewCycleService
             return null;
         }
 
-        var view = await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
+        var view = await ReadCycleAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        if (view is null)
+        {
+            return null;
+        }
+
         for (var round = Math.Max(view.DraftRound, 1); round >= 1; round--)
         {
             if (await DraftOfRoundAsync(OrchestrationNames.DraftingId(cycleId, round), view.DraftVersion, cancellationToken).ConfigureAwait(false) is { } draft)

@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Council;
-using ReviewWorkflow.Workflow.Cycles.Caching;
+using ReviewWorkflow.Workflow.Cycles.ReadModel;
 using ReviewWorkflow.Workflow.Domain;
 using ReviewWorkflow.Workflow.Hosting;
 using ReviewWorkflow.Workflow.Monitoring;
@@ -28,13 +28,13 @@ public sealed partial class ReviewCycleService(
     ResponseStore responses,
     IOptions<WorkflowOptions> options,
     TimeProvider time,
-    ReviewWorkflow.Directory.IDirectory directory)
+    ReviewWorkflow.Directory.IDirectory directory,
+    ReviewCycleTable cycles)
 {
     private readonly WorkflowOptions _options = options.Value;
 
-    /// <summary>Cycle definitions, consultation inputs and (for at most a second) the live status, in memory; see
-    /// <see cref="CycleCache"/>. Per service instance (the service is a singleton), never static.</summary>
-    internal CycleCache Cache { get; } = new(TimeProvider.System);
+    /// <summary>Consultation inputs (immutable) in memory; per service instance (the service is a singleton), never static.</summary>
+    internal ConsultationInputCache Consultations { get; } = new();
 
     /// <summary>The council settings a new cycle would snapshot (for pages that show dates before starting).</summary>
     public CouncilSettings Settings => _options.ToCouncilSettings();
@@ -97,11 +97,13 @@ public sealed partial class ReviewCycleService(
             PreviousCycleId = previousCycleId,
             StartedAt = time.GetUtcNow().UtcDateTime,
         };
+        // The read model's row first, so the cycle is listed from the moment it is accepted; the orchestration's first
+        // step writes it again from its own input (so a row left by a start that never ran cannot misdescribe the cycle).
+        await cycles.AddAsync(ReviewCycleRecord.Starting(input), cancellationToken).ConfigureAwait(false);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.ReviewCycle, input,
                 new StartOrchestrationOptions(definition.Id) { Version = OrchestrationNames.CurrentVersion }, cancellationToken).ConfigureAwait(false);
-            Cache.Invalidate(definition.Id);
         }
         catch (InvalidOperationException)
         {
@@ -121,7 +123,7 @@ public sealed partial class ReviewCycleService(
             return null;
         }
 
-        var input = InputOf(existing);
+        var input = existing.ReadInputAs<ReviewCycleInput>();
         if (input?.StartKey == idempotencyKey && input.StartHash is { } hash && hash != startHash)
         {
             return CycleResult.KeyReused(cycleId);
@@ -151,101 +153,94 @@ public sealed partial class ReviewCycleService(
         return (Counted(view, tally), await ConsulteesAsync(cycleId, tally, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>
-    /// The cycle's parent instance. Its input (the definition and consultees: with a few hundred consultees a blob the
-    /// engine downloads and unzips) is fetched only when this process has not parsed it yet — it never changes once
-    /// started — so a status read is one table read, not a blob download.
-    /// </summary>
-    private async Task<OrchestrationMetadata?> ReadParentAsync(string cycleId, CancellationToken cancellationToken)
-    {
-        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        return parent is null ? null : await WithInputAsync(parent, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary><paramref name="instance"/> as read, or read again with its input when this process has not parsed it.</summary>
-    private async Task<OrchestrationMetadata> WithInputAsync(OrchestrationMetadata instance, CancellationToken cancellationToken) =>
-        Cache.HasDefinition(instance.InstanceId, instance.CreatedAt)
-            ? instance
-            : await client.GetInstanceAsync(instance.InstanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false) ?? instance;
-
+    /// <summary>The cycle's read-model row and its parent instance (without input: one table read each), so the view
+    /// shows the engine's runtime status and any failure.</summary>
     private async Task<CycleView?> ReadCycleAsync(string cycleId, CancellationToken cancellationToken)
     {
-        var parent = await ReadParentAsync(cycleId, cancellationToken).ConfigureAwait(false);
-        return parent is null || parent.Name != OrchestrationNames.ReviewCycle ? null : await ViewAsync(parent, cancellationToken).ConfigureAwait(false);
+        var record = await cycles.GetAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(record, parent is null ? null : RuntimeOf(parent), cancellationToken).ConfigureAwait(false);
     }
 
     private static CycleView Counted(CycleView view, IReadOnlyDictionary<string, (ResponseStatus Status, bool Late)> tally) =>
         view with { Counts = view.Counts with { ResponsesSubmitted = tally.Values.Count(r => r.Status == ResponseStatus.Submitted) } };
 
-    /// <summary>Every cycle, newest first. Stage, dates and counts are as of the orchestration's last step, a few seconds
-    /// old at most (<see cref="CycleCache.ListAsync"/>; never older than a start or command this process sent); responses
-    /// submitted are counted from the response store with each load, so they are at most as old as the list.</summary>
-    public Task<IReadOnlyList<CycleView>> ListCyclesAsync(CancellationToken cancellationToken = default) =>
-        Cache.ListAsync(async () =>
-        {
-            var views = new List<CycleView>();
-            await foreach (var listed in client.GetAllInstancesAsync(new OrchestrationQuery()).ConfigureAwait(false))
-            {
-                if (listed.Name == OrchestrationNames.ReviewCycle)
-                {
-                    var instance = await WithInputAsync(listed, CancellationToken.None).ConfigureAwait(false);
-                    views.Add(await ViewAsync(instance, CancellationToken.None).ConfigureAwait(false));
-                }
-            }
-
-            // Submissions counted from the responses table with the list (so as old as the list, no older): one
-            // status-only query per cycle per load, shared by every dashboard, clerk and API caller meanwhile.
-            var counted = new CycleView[views.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, views.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            {
-                var view = views[i];
-                counted[i] = Counted(view, await responses.TallyAsync(view.CycleId, ct).ConfigureAwait(false));
-            }).ConfigureAwait(false);
-            return [.. counted.OrderByDescending(v => v.StartedAt)];
-        }).WaitAsync(cancellationToken);
-
-    /// <summary>What a consultee's save or submission is checked against now: closing date after extensions, closed early, late rule.</summary>
-    /// <remarks>The live status may be up to <see cref="CycleCache.StatusTtl"/> old (never older than a command this
-    /// process sent); the closing DATE is compared with today by the caller, so passing it needs no fresh read.</remarks>
-    public async Task<ResponseRules?> GetResponseRulesAsync(string cycleId, CancellationToken cancellationToken = default)
+    /// <summary>Every cycle, newest first, from the <c>ReviewCycles</c> read model: one query of its rows and one of the
+    /// instances that stopped abnormally (failed, terminated, suspended: usually none), never every instance with its
+    /// input. Responses submitted are counted from the response store (one status-only query per cycle).</summary>
+    public async Task<IReadOnlyList<CycleView>> ListCyclesAsync(CancellationToken cancellationToken = default)
     {
-        if (await LiveStatusAsync(cycleId).ConfigureAwait(false) is not { } live)
+        var records = await cycles.ListAsync(cancellationToken).ConfigureAwait(false);
+        var abnormal = new Dictionary<string, (string Status, string? Failure)>(StringComparer.Ordinal);
+        var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated, OrchestrationRuntimeStatus.Suspended] };
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            if (instance.Name == OrchestrationNames.ReviewCycle)
+            {
+                abnormal[instance.InstanceId] = RuntimeOf(instance);
+            }
         }
 
-        return LiveRules(live.Input.Definition, live.Input.Settings, live);
+        var counted = new CycleView[records.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, records.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var record = records[i];
+            var view = await ViewAsync(record, abnormal.TryGetValue(record.CycleId, out var runtime) ? runtime : null, ct).ConfigureAwait(false);
+            counted[i] = Counted(view, await responses.TallyAsync(record.CycleId, ct).ConfigureAwait(false));
+        }).ConfigureAwait(false);
+        return [.. counted.OrderByDescending(v => v.StartedAt)];
     }
 
-    /// <summary>The response rules of <paramref name="definition"/> with the closing date and early close as they are now.</summary>
-    private static ResponseRules LiveRules(ReviewCycleDefinition definition, CouncilSettings settings, LiveStatus live) =>
-        ResponseRules.For(definition with { Consultation = definition.Consultation with { Closes = live.ConsultationCloses } }, settings, live.ConsultationClosedEarly);
+    /// <summary>What a consultee's save or submission is checked against now: closing date after extensions, closed
+    /// early, late rule — one read of the cycle's row.</summary>
+    public async Task<ResponseRules?> GetResponseRulesAsync(string cycleId, CancellationToken cancellationToken = default) =>
+        await CurrentAsync(cycleId, cancellationToken).ConfigureAwait(false) is { } current
+            ? RulesOf(current.Record, current.Status)
+            : null;
 
-    /// <summary>The cycle's definition and live consultation status, from <see cref="Cache"/> when fresh enough: one read
-    /// of the parent (and of its active child) per cycle per <see cref="CycleCache.StatusTtl"/>, shared by all callers.</summary>
-    /// <remarks>The load takes no cancellation token: it is shared, and one caller going away must not fail the others.</remarks>
-    private Task<LiveStatus?> LiveStatusAsync(string cycleId) =>
-        Cache.StatusAsync(cycleId, async () =>
+    /// <summary>The response rules of the cycle with the closing date and early close as they are now.</summary>
+    private static ResponseRules RulesOf(ReviewCycleRecord record, CycleStatus status) =>
+        ResponseRules.For(record.Definition with { Consultation = record.Definition.Consultation with { Closes = status.ConsultationCloses } }, record.Settings, status.ConsultationClosedEarly);
+
+    /// <summary>The cycle's row and its status now (for a version 1 cycle, read from its orchestrations).</summary>
+    private async Task<(ReviewCycleRecord Record, CycleStatus Status)?> CurrentAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        var record = await cycles.GetAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        return record is null ? null : (record, await StatusOfAsync(record, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The row's status; a version 1 cycle (started before the read model) never writes its row after the start, so its
+    /// status is read from the parent orchestration and its active child instead.
+    /// </summary>
+    private async Task<CycleStatus> StatusOfAsync(ReviewCycleRecord record, CancellationToken cancellationToken)
+    {
+        if (record.IsProjected)
         {
-            var parent = await ReadParentAsync(cycleId, CancellationToken.None).ConfigureAwait(false);
-            if (parent is null || parent.Name != OrchestrationNames.ReviewCycle || InputOf(parent) is not { } input)
-            {
-                return null;
-            }
+            return record.Status;
+        }
 
-            var view = await ViewAsync(parent, CancellationToken.None).ConfigureAwait(false);
-            return new LiveStatus(input, view.ConsultationCloses, view.ConsultationClosedEarly, view.Stage, view.RecentCommands);
-        });
+        var status = (await client.GetInstanceAsync(record.CycleId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false))?.ReadCustomStatusAs<CycleStatus>() ?? record.Status;
+        if (status.ActiveInstanceId is { } child && await client.GetInstanceAsync(child, cancellationToken).ConfigureAwait(false) is { IsRunning: true } running
+            && running.ReadCustomStatusAs<CycleStatus>() is { } childStatus)
+        {
+            status = childStatus.UpdatedAt < status.UpdatedAt ? childStatus with { UpdatedAt = status.UpdatedAt } : childStatus;
+        }
 
-    /// <summary>The parent's input, parsed once per instance (it never changes once started).</summary>
-    private ReviewCycleInput? InputOf(OrchestrationMetadata parent) =>
-        Cache.Definition(parent.InstanceId, parent.CreatedAt, parent.ReadInputAs<ReviewCycleInput>);
+        return status;
+    }
 
-    /// <summary>A new cycle's definition prefilled from <paramref name="cycleId"/> (the "start the next review" link).</summary>
+    /// <summary>A new cycle's definition prefilled from <paramref name="cycleId"/> (the "start the next review" link):
+    /// from the parent's input, which (unlike the read model) lists the consultees.</summary>
     public async Task<ReviewCycleDefinition?> GetTemplateAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         var parent = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        return parent is not null && InputOf(parent) is { } input ? CycleTemplate.From(input.Definition) : null;
+        return parent?.ReadInputAs<ReviewCycleInput>() is { } input ? CycleTemplate.From(input.Definition) : null;
     }
 
     /// <summary>Each consultee with their response status and whether their email bounced (empty before consultees are resolved).</summary>
@@ -257,7 +252,7 @@ public sealed partial class ReviewCycleService(
     {
         var consultation = await client.GetInstanceAsync(OrchestrationNames.ConsultationId(cycleId, 1), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (consultation is null
-            || await Cache.ConsultationAsync(consultation.InstanceId, () => Task.FromResult(consultation.ReadInputAs<ConsultationInput>())).ConfigureAwait(false) is not { Input: var input })
+            || await Consultations.GetAsync(consultation.InstanceId, () => Task.FromResult(consultation.ReadInputAs<ConsultationInput>())).ConfigureAwait(false) is not { Input: var input })
         {
             return [];
         }
@@ -273,40 +268,38 @@ public sealed partial class ReviewCycleService(
 
     private static DateTimeOffset AsUtc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
-    private async Task<CycleView> ViewAsync(OrchestrationMetadata parent, CancellationToken cancellationToken)
+    private static (string Status, string? Failure) RuntimeOf(OrchestrationMetadata instance) =>
+        (instance.RuntimeStatus.ToString().ToLowerInvariant(), instance.FailureDetails?.ErrorMessage);
+
+    /// <param name="runtime">The engine's view of the parent when read; otherwise it follows from the stage.</param>
+    private async Task<CycleView> ViewAsync(ReviewCycleRecord record, (string Status, string? Failure)? runtime, CancellationToken cancellationToken)
     {
-        var input = InputOf(parent) ?? new ReviewCycleInput();
-        var status = parent.ReadCustomStatusAs<CycleStatus>() ?? NotYetRun(parent.InstanceId, input.Definition);
-        // When the cycle last changed on the app's clock (the orchestrators stamp their status with their logical now); the
-        // engine's LastUpdatedAt is wall-clock time and knows nothing of a moved development clock.
-        var updatedAt = status.UpdatedAt != default ? AsUtc(status.UpdatedAt) : input.StartedAt is { } started ? AsUtc(started) : parent.LastUpdatedAt;
-        if (status.ActiveInstanceId is { } child && await client.GetInstanceAsync(child, cancellationToken).ConfigureAwait(false) is { IsRunning: true } running
-            && running.ReadCustomStatusAs<CycleStatus>() is { } childStatus)
-        {
-            status = childStatus;
-            updatedAt = AsUtc(childStatus.UpdatedAt) > updatedAt ? AsUtc(childStatus.UpdatedAt) : updatedAt; // the stage steps while the parent waits
-        }
+        var definition = record.Definition;
+        var status = await StatusOfAsync(record, cancellationToken).ConfigureAwait(false);
+        // When the cycle last changed on the app's clock (the orchestrators stamp their status with their logical now).
+        var updatedAt = status.UpdatedAt != default ? AsUtc(status.UpdatedAt) : record.StartedAt;
 
         // Overdue is a matter of today, not of when the orchestration last woke: computed at each read from the app's clock.
-        var today = CouncilClock.Today(time, input.Settings);
+        var today = CouncilClock.Today(time, record.Settings);
         var deadline = status.NextDeadline is { } next ? next with { Overdue = next.Date < today } : null;
+        var ended = status.Stage == CycleStage.Closed || (status.Stage == CycleStage.Adopted && status.ActiveInstanceId is null);
 
         return new CycleView
         {
-            CycleId = parent.InstanceId,
-            Title = status.Title,
+            CycleId = record.CycleId,
+            Title = status.Title.Length > 0 ? status.Title : definition.Strategy.Title,
             Stage = status.Stage,
-            RuntimeStatus = parent.RuntimeStatus.ToString().ToLowerInvariant(),
-            Failure = parent.FailureDetails?.ErrorMessage,
-            Lead = input.Definition.Lead,
+            RuntimeStatus = runtime?.Status ?? (ended ? "completed" : record.Revision == 0 && record.IsProjected ? "pending" : "running"),
+            Failure = runtime?.Failure,
+            Lead = definition.Lead,
             CurrentBody = status.CurrentBody,
             CurrentBodyIndex = status.CurrentBodyIndex,
             Counts = status.Counts,
             NextDeadline = deadline,
-            ConsultationOpens = input.Definition.Consultation.Opens,
+            ConsultationOpens = definition.Consultation.Opens,
             ConsultationCloses = status.ConsultationCloses,
             ConsultationClosedEarly = status.ConsultationClosedEarly,
-            DraftingDeadline = input.Definition.DraftingDeadline,
+            DraftingDeadline = definition.DraftingDeadline,
             Route = status.Route,
             Decisions = status.Decisions,
             DraftRound = status.DraftRound,
@@ -314,7 +307,7 @@ public sealed partial class ReviewCycleService(
             DraftUrl = status.DraftUrl,
             DraftSignedOff = status.DraftSignedOff,
             AwaitingSignOff = status.AwaitingSignOff,
-            DirectorSignOff = input.Definition.DirectorSignOff,
+            DirectorSignOff = definition.DirectorSignOff,
             ReferredBackComments = status.ReferredBackComments,
             AdoptedOn = status.AdoptedOn,
             ClosedReason = status.ClosedReason,
@@ -322,23 +315,12 @@ public sealed partial class ReviewCycleService(
             BouncedConsultees = status.BouncedConsultees,
             ConsultationHold = status.ConsultationHold,
             RecentCommands = status.RecentCommands,
-            CommandTarget = status.ActiveInstanceId ?? parent.InstanceId,
-            StartedAt = parent.CreatedAt,
+            CommandTarget = status.ActiveInstanceId ?? record.CycleId,
+            DecidesCommands = record.IsProjected,
+            StartedAt = record.StartedAt,
             UpdatedAt = updatedAt,
         };
     }
-
-    /// <summary>The status of a cycle whose orchestration has been scheduled but has not run its first step yet (the
-    /// engine runs it moments later): what its first step will show.</summary>
-    private static CycleStatus NotYetRun(string cycleId, ReviewCycleDefinition definition) => new()
-    {
-        CycleId = cycleId,
-        Title = definition.Strategy.Title,
-        Stage = CycleStage.Consultation,
-        ConsultationCloses = definition.Consultation.Closes,
-        Route = definition.Route,
-        NextDeadline = new NextDeadline(definition.Consultation.Opens, $"The consultation opens on {Deadlines.DateText.Format(definition.Consultation.Opens)}"),
-    };
 
     /// <summary>"cycle-" and 16 hex digits of SHA-256 over the key: the same key always names the same cycle.</summary>
     public static string DeriveId(string idempotencyKey) =>

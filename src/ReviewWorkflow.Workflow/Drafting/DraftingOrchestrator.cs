@@ -9,7 +9,7 @@ using static ReviewWorkflow.Workflow.Deadlines.DateText;
 namespace ReviewWorkflow.Workflow.Drafting;
 
 /// <summary>
-/// Version 1 of drafting: waits for the lead's draft (it never times out: an overdue draft shows as overdue), reminds the
+/// Drafting (every version): waits for the lead's draft (it never times out: an overdue draft shows as overdue), reminds the
 /// lead before the drafting deadline (first round only), and when the cycle names a director, asks for sign-off and
 /// waits for it; a declined sign-off waits for a revised draft. After a refer-back it first tells the lead what the body asked.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class DraftingOrchestrator : TaskOrchestrator<DraftingInput, Draft
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var publisher = new CycleStatusPublisher(context);
         var settings = input.Settings;
         var definition = input.Definition;
         var cycleId = input.CycleId;
@@ -83,7 +84,7 @@ public sealed class DraftingOrchestrator : TaskOrchestrator<DraftingInput, Draft
                         : new NextDeadline(today, $"A revised draft addressing {input.ReferredBack?.Body}'s comments"),
                 UpdatedAt = now,
             };
-            context.SetCustomStatus(status);
+            status = await publisher.PublishAsync(status);
 
             var command = await inbox.NextCommandAsync(reminders.Count > 0 ? CouncilTime.SendAt(reminders.Min(), settings) : null);
             if (command is null || status.RecentCommands.Contains(command.Id))
@@ -104,10 +105,11 @@ public sealed class DraftingOrchestrator : TaskOrchestrator<DraftingInput, Draft
 
                     draft = submitted;
                     submittedBy = command.Actor;
+                    await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     status = status with { DraftVersion = submitted.Version, DraftUrl = submitted.DocumentUrl, DraftSignedOff = false, AwaitingSignOff = definition.DirectorSignOff is not null };
                     if (definition.DirectorSignOff is not { } director)
                     {
-                        result = Done(context, inbox, status, draft, submittedBy, null);
+                        result = await DoneAsync(publisher, inbox, status, draft, submittedBy, null);
                         break;
                     }
 
@@ -123,9 +125,10 @@ public sealed class DraftingOrchestrator : TaskOrchestrator<DraftingInput, Draft
                     });
                     break;
                 case CommandKind.SignOff when draft is not null && command.Approved is { } approved:
+                    await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     if (approved)
                     {
-                        result = Done(context, inbox, status with { DraftSignedOff = true, AwaitingSignOff = false }, draft, submittedBy!, command.Actor);
+                        result = await DoneAsync(publisher, inbox, status with { DraftSignedOff = true, AwaitingSignOff = false }, draft, submittedBy!, command.Actor);
                         break;
                     }
 
@@ -144,10 +147,10 @@ public sealed class DraftingOrchestrator : TaskOrchestrator<DraftingInput, Draft
         return result;
     }
 
-    private static DraftingResult Done(TaskOrchestrationContext context, CycleInbox inbox, CycleStatus status, DraftSubmission draft, string submittedBy, string? signedOffBy)
+    private static async Task<DraftingResult> DoneAsync(CycleStatusPublisher publisher, CycleInbox inbox, CycleStatus status, DraftSubmission draft, string submittedBy, string? signedOffBy)
     {
         status = status with { UpdatedAt = inbox.Now, ReferredBackComments = null };
-        context.SetCustomStatus(status);
+        status = await publisher.PublishAsync(status);
         return new DraftingResult(draft, submittedBy, signedOffBy, status, inbox.Now);
     }
 }

@@ -9,15 +9,19 @@ namespace ReviewWorkflow.Workflow.Hosting;
 
 public static class ReviewCycleTasks
 {
-    /// <summary>The review cycle's orchestrators (current versions) and activities, in one registration.</summary>
+    /// <summary>The review cycle's orchestrators (every version still running) and activities, in one registration.</summary>
     public static WorkflowTaskRegistry AddReviewCycleTasks(this WorkflowTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddOrchestrator<ReviewCycleOrchestrator>(OrchestrationNames.ReviewCycle, OrchestrationNames.CurrentVersion);
-        registry.AddOrchestrator<ConsultationOrchestrator>(OrchestrationNames.Consultation, OrchestrationNames.CurrentVersion);
-        registry.AddOrchestrator<DraftingOrchestrator>(OrchestrationNames.Drafting, OrchestrationNames.CurrentVersion);
-        registry.AddOrchestrator<RatificationOrchestrator>(OrchestrationNames.Ratification, OrchestrationNames.CurrentVersion);
-        registry.AddOrchestrator<MonitoringOrchestrator>(OrchestrationNames.Monitoring, OrchestrationNames.CurrentVersion);
+        foreach (var version in OrchestrationNames.Versions)
+        {
+            registry.AddOrchestrator<ReviewCycleOrchestrator>(OrchestrationNames.ReviewCycle, version);
+            registry.AddOrchestrator<ConsultationOrchestrator>(OrchestrationNames.Consultation, version);
+            registry.AddOrchestrator<DraftingOrchestrator>(OrchestrationNames.Drafting, version);
+            registry.AddOrchestrator<RatificationOrchestrator>(OrchestrationNames.Ratification, version);
+            registry.AddOrchestrator<MonitoringOrchestrator>(OrchestrationNames.Monitoring, version);
+        }
+
         registry.AddActivity<AppendAuditActivity>();
         registry.AddActivity<SendStaffNoticeActivity>();
         registry.AddActivity<ResolveConsulteesActivity>();
@@ -26,6 +30,7 @@ public static class ReviewCycleTasks
         registry.AddActivity<SendEscalationActivity>();
         registry.AddActivity<SendBounceNoticeActivity>();
         registry.AddActivity<CountResponsesActivity>();
+        registry.AddActivity<ProjectCycleActivity>();
         return registry;
     }
 }

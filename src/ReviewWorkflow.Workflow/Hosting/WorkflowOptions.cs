@@ -33,6 +33,9 @@ public sealed class WorkflowOptions
     /// <summary>Erasure and retention records: who was erased (by consultee id and label), when, and erasure requests' answers.</summary>
     public string PersonalDataTable { get; set; } = "ReviewPersonalData";
 
+    /// <summary>The read model: one row per review cycle (stage, dates, route, decisions), written at each change.</summary>
+    public string ReviewCyclesTable { get; set; } = "ReviewCycles";
+
     /// <summary>Overrides of the council's rules; unset values keep <see cref="CouncilSettings.Default"/>.</summary>
     public CouncilOverrides Council { get; set; } = new();
 

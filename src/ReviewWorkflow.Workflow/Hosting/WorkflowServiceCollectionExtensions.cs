@@ -34,9 +34,11 @@ public sealed class WorkflowTables(TableServiceClient service, IOptions<Workflow
 
     public TableClient PersonalData { get; } = service.GetTableClient(options.Value.PersonalDataTable);
 
+    public TableClient ReviewCycles { get; } = service.GetTableClient(options.Value.ReviewCyclesTable);
+
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Audit, Responses, EmailLedger, WebhookEvents, Links, AuditSalts, PersonalData })
+        foreach (var table in new[] { Audit, Responses, EmailLedger, WebhookEvents, Links, ReviewCycles, AuditSalts, PersonalData })
         {
             await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -73,6 +75,8 @@ public static class WorkflowServiceCollectionExtensions
             new TableWebhookEventDeduplicator(sp.GetRequiredService<WorkflowTables>().WebhookEvents, sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<IConsulteeLinkIssuer>(sp => new HmacConsulteeLinkIssuer(
             sp.GetRequiredService<WorkflowTables>().Links, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WorkflowOptions>>()));
+        services.TryAddSingleton(sp => new Cycles.ReadModel.ReviewCycleTable(sp.GetRequiredService<WorkflowTables>().ReviewCycles));
+        services.AddHostedService<Cycles.ReadModel.ReadModelBackfill>();
         services.TryAddSingleton<WorkflowMailer>();
         services.TryAddSingleton<ReviewCycleService>();
         services.TryAddSingleton<Reporting.CommitteeReportService>();

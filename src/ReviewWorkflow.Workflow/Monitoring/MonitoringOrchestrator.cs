@@ -6,7 +6,7 @@ using static ReviewWorkflow.Workflow.Deadlines.DateText;
 namespace ReviewWorkflow.Workflow.Monitoring;
 
 /// <summary>
-/// Version 1 of monitoring an adopted strategy: one progress-report reminder per execution (a wake-up months ahead, see <see cref="CycleInbox"/>),
+/// Monitoring (every version) of an adopted strategy: one progress-report reminder per execution (a wake-up months ahead, see <see cref="CycleInbox"/>),
 /// then <c>ContinueAsNew</c> so the history never grows; after the last report, at the next review's start (expiry minus
 /// the council's lead time), the lead gets the "start the next review" email linking to a new cycle prefilled from this one.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class MonitoringOrchestrator : TaskOrchestrator<MonitoringInput, M
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var publisher = new CycleStatusPublisher(context);
         var settings = input.Settings;
         var definition = input.Definition;
         var reports = MonitoringPlan.ProgressReports(definition, settings, input.AdoptedOn);
@@ -25,7 +26,7 @@ public sealed class MonitoringOrchestrator : TaskOrchestrator<MonitoringInput, M
         {
             var report = reports[input.Next];
             status = status with { NextDeadline = new NextDeadline(report.Due, $"The {report.Label} progress report is due on {Format(report.Due)}"), UpdatedAt = inbox.Now };
-            context.SetCustomStatus(status);
+            status = await publisher.PublishAsync(status);
             await inbox.DelayUntilAsync(CouncilTime.SendAt(report.RemindOn, settings));
             if (report.Due >= CouncilTime.DateOf(inbox.Now, settings))
             {
@@ -47,7 +48,7 @@ public sealed class MonitoringOrchestrator : TaskOrchestrator<MonitoringInput, M
 
         var start = MonitoringPlan.NextReviewStart(definition, settings);
         status = status with { NextDeadline = new NextDeadline(start, $"The next review starts (the strategy expires on {Format(definition.Strategy.EffectiveExpiry)})"), UpdatedAt = inbox.Now };
-        context.SetCustomStatus(status);
+        status = await publisher.PublishAsync(status);
         await inbox.DelayUntilAsync(CouncilTime.SendAt(start, settings));
 
         await OrchestrationSteps.NoticeAsync(context, new StaffNotice
@@ -61,7 +62,7 @@ public sealed class MonitoringOrchestrator : TaskOrchestrator<MonitoringInput, M
         });
         var notifiedOn = CouncilTime.DateOf(inbox.Now, settings);
         status = status with { NextReviewNotifiedOn = notifiedOn, NextDeadline = null, ActiveInstanceId = null, UpdatedAt = inbox.Now };
-        context.SetCustomStatus(status);
+        status = await publisher.PublishAsync(status);
         return new MonitoringResult(notifiedOn, status, inbox.Now);
     }
 }

@@ -9,7 +9,7 @@ using static ReviewWorkflow.Workflow.Deadlines.DateText;
 namespace ReviewWorkflow.Workflow.Ratification;
 
 /// <summary>
-/// Version 1 of ratification: body by body, reminders to lead and clerk before each statutory date (report publication,
+/// Ratification (every version): body by body, reminders to lead and clerk before each statutory date (report publication,
 /// key-decision notice; <see cref="DueReminders"/>: late rather than never, a later body's publication only once the
 /// earlier bodies decided), a weekly escalation to clerk and lead from the working day after a meeting whose decision is
 /// not recorded (<see cref="DecisionEscalation"/>), and the clerk's decisions applied through <see cref="DecisionOutcomes.Effect"/>. A decision that does not fit
@@ -21,6 +21,7 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var publisher = new CycleStatusPublisher(context);
         var settings = input.Settings;
         var cycleId = input.CycleId;
         var definition = input.Definition;
@@ -78,7 +79,7 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
                         : new NextDeadline(step.MeetingDate, $"Record {step.Body}'s decision (it met on {Format(step.MeetingDate)})", Overdue: true),
                 UpdatedAt = now,
             };
-            context.SetCustomStatus(status);
+            status = await publisher.PublishAsync(status);
 
             var command = await inbox.NextCommandAsync(due.Count > 0 ? due.Min() : null);
             if (command is null || status.RecentCommands.Contains(command.Id))
@@ -98,6 +99,7 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
                         break;
                     }
 
+                    await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     var summary = new DecisionSummary(step.Body, decision.MeetingDate, decision.Outcome, decision.MinuteReference, decision.Comments, decision.NewMeetingDate);
                     decisions.Add(summary);
                     status = status with { Decisions = decisions };
@@ -114,13 +116,13 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
                                 new Dictionary<string, string> { ["from"] = $"{step.MeetingDate:yyyy-MM-dd}", ["to"] = $"{decision.NewMeetingDate:yyyy-MM-dd}" }, command);
                             break;
                         case RouteEffect.Adopted:
-                            result = Finish(context, inbox, RatificationOutcome.Adopted, index, summary, route, sent, status);
+                            result = await FinishAsync(publisher, inbox, RatificationOutcome.Adopted, index, summary, route, sent, status);
                             break;
                         case RouteEffect.ReferredBack:
-                            result = Finish(context, inbox, RatificationOutcome.ReferredBack, index, summary, route, sent, status);
+                            result = await FinishAsync(publisher, inbox, RatificationOutcome.ReferredBack, index, summary, route, sent, status);
                             break;
                         default:
-                            result = Finish(context, inbox, RatificationOutcome.Rejected, index, summary, route, sent, status);
+                            result = await FinishAsync(publisher, inbox, RatificationOutcome.Rejected, index, summary, route, sent, status);
                             break;
                     }
 
@@ -201,11 +203,11 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
         _ => outcome.ToString().ToLowerInvariant(),
     };
 
-    private static RatificationResult Finish(TaskOrchestrationContext context, CycleInbox inbox, RatificationOutcome outcome, int index, DecisionSummary decision,
+    private static async Task<RatificationResult> FinishAsync(CycleStatusPublisher publisher, CycleInbox inbox, RatificationOutcome outcome, int index, DecisionSummary decision,
         List<RouteStep> route, List<string> sent, CycleStatus status)
     {
         status = status with { Route = route, UpdatedAt = inbox.Now };
-        context.SetCustomStatus(status);
+        status = await publisher.PublishAsync(status);
         return new RatificationResult(outcome, index, decision, route, sent, status, inbox.Now);
     }
 }

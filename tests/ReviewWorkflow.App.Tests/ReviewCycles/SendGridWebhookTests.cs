@@ -54,9 +54,12 @@ public class SendGridWebhookTests
 
         var consultees = await rc.Cycles.GetConsulteesAsync(id);
         Assert.Equal([SmallCycle.Consultees[0].Id], consultees.Where(c => c.Bounced).Select(c => c.Id));
-        // One flag from the webhook (the façade's command row) and one notice email, both audited; nothing from the forged call.
-        var flagged = (await rc.Audit.ReadAllAsync(id)).Where(e => e.Action == AuditActions.BounceFlagged).ToList();
-        Assert.Equal(["command:bounce:evt-riley-1", "email:" + notice.IdempotencyKey], flagged.Select(e => e.IdempotencyKey).Order(StringComparer.Ordinal));
+        // The webhook's command received once (the façade's row), one flag applied by the consultation and one notice
+        // email, all audited; nothing from the forged call.
+        var trail = await rc.Audit.ReadAllAsync(id);
+        Assert.Single(trail, e => e.Action == AuditActions.CommandReceived && e.IdempotencyKey == "command:bounce:evt-riley-1");
+        var flagged = trail.Where(e => e.Action == AuditActions.BounceFlagged).ToList();
+        Assert.Equal(["applied/" + id + ":consultation-1/bounce:evt-riley-1", "email:" + notice.IdempotencyKey], flagged.Select(e => e.IdempotencyKey).Order(StringComparer.Ordinal));
         Assert.All(flagged, e => Assert.Equal(AuditRole.System, e.Role));
         Assert.Single(await rc.Outbox.ListAsync(), m => m.IdempotencyKey.StartsWith($"bounce-notice/{id}/", StringComparison.Ordinal));
         Assert.Equal(1, (await rc.Cycles.GetCycleAsync(id))!.Counts.Bounced);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ReviewWorkflow.Workflow.Audit;
+using ReviewWorkflow.Web.Tests.Infrastructure;
 using ReviewWorkflow.Workflow.Cycles;
 
 namespace ReviewWorkflow.Web.Tests.Api;
@@ -30,7 +31,7 @@ public sealed class ConsultationApiTests(ApiHostFixture fixture)
         using var repeat = await fixture.Lead.PostJsonAsync(url, body, key);
         var cycle = await repeat.JsonAsync(HttpStatusCode.OK);
         Assert.Equal("2026-03-17", cycle["consultation"]!["closes"]!.GetValue<string>());
-        Assert.Single(await fixture.App.Audit.ReadAllAsync(id), r => r.Action == AuditActions.DeadlineExtended && r.Role == AuditRole.Lead);
+        Assert.Single(await AuditWait.ForAsync(fixture.App.Audit, id, r => r.Action == AuditActions.DeadlineExtended, "the extension"), r => r.Action == AuditActions.DeadlineExtended && r.Role == AuditRole.Lead);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class ConsultationApiTests(ApiHostFixture fixture)
         var json = await cycle.JsonAsync(HttpStatusCode.OK);
         Assert.Equal("drafting", json["stage"]!.GetValue<string>());
         Assert.True(json["consultation"]!["closedEarly"]!.GetValue<bool>());
-        Assert.Single(await fixture.App.Audit.ReadAllAsync(id), r => r.Action == AuditActions.ConsultationClosed && r.Role == AuditRole.Lead);
+        Assert.Single(await AuditWait.ForAsync(fixture.App.Audit, id, r => r.Action == AuditActions.ConsultationClosed && r.Role == AuditRole.Lead, "the early close"), r => r.Action == AuditActions.ConsultationClosed && r.Role == AuditRole.Lead);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class ConsultationApiTests(ApiHostFixture fixture)
         using var response = await admin.PostJsonAsync($"/api/cycles/{id}/consultation/extend", new JsonObject { ["closes"] = "2026-03-16" }, ApiCalls.NewKey());
 
         await response.JsonAsync(HttpStatusCode.Accepted);
-        var row = Assert.Single(await fixture.App.Audit.ReadAllAsync(id), r => r.Action == AuditActions.DeadlineExtended);
+        var row = Assert.Single(await AuditWait.ForAsync(fixture.App.Audit, id, r => r.Action == AuditActions.DeadlineExtended, "the extension"), r => r.Action == AuditActions.DeadlineExtended);
         Assert.Equal(AuditRole.Admin, row.Role);
         Assert.Equal(ApiCycleJson.AdminEmail, row.Actor);
     }

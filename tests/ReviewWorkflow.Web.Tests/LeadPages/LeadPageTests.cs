@@ -59,7 +59,7 @@ public sealed class LeadPageTests(LeadHost fixture) : IClassFixture<LeadHost>
     public async Task A_clerk_sees_the_cycle_without_emails_or_actions_and_cannot_post_lead_actions()
     {
         var id = await LeadCycle.StartAsync(Host, "Clerk view Offer 2027-2030");
-        await LeadCycle.WaitForAsync(Host, id, v => v.Counts.Consultees == 3);
+        await LeadCycle.WaitForAsync(Host, id, v => v.Counts.RequestsSent == 3); // the consultation is running (its consultees listed)
         using var clerk = LeadCycle.SignedIn(Host, "clerk@council.example");
 
         var html = await clerk.GetStringAsync($"/cycles/{id}");
@@ -84,7 +84,7 @@ public sealed class LeadPageTests(LeadHost fixture) : IClassFixture<LeadHost>
     public async Task A_lead_sees_consultee_emails_and_the_actions()
     {
         var id = await LeadCycle.StartAsync(Host, "Lead view Offer 2027-2030");
-        await LeadCycle.WaitForAsync(Host, id, v => v.Counts.Consultees == 3);
+        await LeadCycle.WaitForAsync(Host, id, v => v.Counts.RequestsSent == 3); // the consultation is running (its consultees listed)
         using var lead = LeadCycle.SignedIn(Host, "lead@council.example");
 
         var html = await lead.GetStringAsync($"/cycles/{id}");
@@ -196,7 +196,7 @@ public sealed class LeadPageTests(LeadHost fixture) : IClassFixture<LeadHost>
     public async Task Extending_to_a_bad_date_shows_the_error_and_a_good_date_redirects_with_a_banner()
     {
         var id = await LeadCycle.StartAsync(Host, "Extend Offer 2027-2030");
-        await LeadCycle.WaitForAsync(Host, id, v => v.Counts.Consultees == 3);
+        await LeadCycle.WaitForAsync(Host, id, v => v.Counts.RequestsSent == 3); // the consultation is running (its consultees listed)
         using var lead = LeadCycle.SignedIn(Host, "lead@council.example");
 
         using var tooLate = await LeadCycle.PostFormAsync(lead, $"/cycles/{id}", $"/cycles/{id}?handler=Extend",

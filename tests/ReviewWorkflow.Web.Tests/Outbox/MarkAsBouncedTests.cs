@@ -27,7 +27,7 @@ public sealed partial class MarkAsBouncedTests
         Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         var (_, banner) = await client.GetAsync(marked.Headers.Location!.OriginalString);
         Assert.Contains($"href=\"/cycles/{cycle.CycleId}#responses\"", banner);
-        var audit = await host.Services.GetRequiredService<AuditLog>().ReadAllAsync(cycle.CycleId);
+        var audit = await AuditWait.ForAsync(host.Services.GetRequiredService<AuditLog>(), cycle.CycleId, e => e.Action == AuditActions.BounceFlagged, "the bounce");
         var flagged = Assert.Single(audit, e => e.Action == AuditActions.BounceFlagged);
         Assert.Equal(("sendgrid", ConsulteeCycle.Id(ConsulteeCycle.PatEmail)), (flagged.Actor, flagged.Subject));
 
