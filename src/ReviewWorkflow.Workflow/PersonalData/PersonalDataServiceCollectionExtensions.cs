@@ -32,7 +32,13 @@ public static class PersonalDataServiceCollectionExtensions
     public static WorkflowTaskRegistry AddPersonalDataTasks(this WorkflowTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddOrchestrator<PersonalDataRetentionOrchestrator>(PersonalDataRetentionOrchestrator.Name, "1");
+        // Its steps have not changed since version 1: the same class answers every version the app registers, so an
+        // instance started (or continued as new) at any of them keeps running when the current version moves on.
+        foreach (var version in Cycles.OrchestrationNames.Versions)
+        {
+            registry.AddOrchestrator<PersonalDataRetentionOrchestrator>(PersonalDataRetentionOrchestrator.Name, version);
+        }
+
         registry.AddActivity<RedactDuePersonalDataActivity>();
         return registry;
     }
