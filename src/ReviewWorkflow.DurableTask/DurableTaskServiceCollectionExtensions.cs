@@ -81,6 +81,16 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<StorageDurableTaskClient>());
         services.AddSingleton<IOrchestrationHistoryReader>(sp => sp.GetRequiredService<StorageDurableTaskClient>());
 
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<TaskHubStorage>();
+            var hub = sp.GetRequiredService<IOptions<DurableTaskOptions>>().Value.HubName;
+            var tables = storage.CreateTableServiceClient();
+            return new Privacy.TaskHubRedactor(
+                tables.GetTableClient(hub + "Instances"),
+                tables.GetTableClient(hub + "History"),
+                storage.CreateBlobServiceClient().GetBlobContainerClient(hub.ToLowerInvariant() + "-largemessages"));
+        });
         services.AddSingleton<WakeUpTable>();
         services.AddSingleton(sp => new WakeUpScheduler(sp.GetRequiredService<WakeUpTable>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new WakeUpSweeper(

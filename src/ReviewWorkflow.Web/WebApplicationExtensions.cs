@@ -1,3 +1,4 @@
+using ReviewWorkflow.Web.PersonalData;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class WebApplicationExtensions
         app.MapRazorPages();
         app.MapOutboxApi();
         app.MapReviewWorkflowApi();
+        app.MapPersonalDataApi();
         app.MapConsulteeResponses();
         app.MapResponsesAnalysisApi();
         app.MapForwardPlan(); // the forward plan's JSON and CSV, the calendar feeds (issue 16)

@@ -41,6 +41,8 @@ public static class WebServiceCollectionExtensions
             .Validate(o => o.MaxRequestBodyBytes > 0 && o.MaxFormBodyBytes > 0, "Web:MaxRequestBodyBytes and Web:MaxFormBodyBytes must be positive.")
             .ValidateOnStart();
         var options = section.Get<WebOptions>() ?? new WebOptions();
+        services.AddOptions<Privacy.PrivacyNoticeOptions>().Bind(configuration.GetSection(Privacy.PrivacyNoticeOptions.SectionName));
+        services.TryAddSingleton<Privacy.PrivacyNotice>();
 
         AddIfMissing<TableServiceClient>(services, () => services.AddReviewWorkflowStorage(configuration));
         AddIfMissing<IDirectory>(services, () => services.AddReviewWorkflowDirectory(configuration));

@@ -18,6 +18,8 @@ public static class IsolatedAppSettings
         ["Workflow:EmailLedgerTable"] = Azurite.UniqueTableName("ledger"),
         ["Workflow:WebhookEventsTable"] = Azurite.UniqueTableName("hooks"),
         ["Workflow:LinksTable"] = Azurite.UniqueTableName("links"),
+        ["Workflow:AuditSaltsTable"] = Azurite.UniqueTableName("salts"),
+        ["Workflow:PersonalDataTable"] = Azurite.UniqueTableName("personal"),
         ["Workflow:ReviewCyclesTable"] = Azurite.UniqueTableName("cycles"),
         ["Workflow:ForwardPlanTable"] = Azurite.UniqueTableName("fplan"),
         ["Workflow:MeetingEventsTable"] = Azurite.UniqueTableName("mevents"),
@@ -37,6 +39,8 @@ public static class IsolatedAppSettings
         settings["Durable:WakeUpSweepInterval"] = "00:00:01";
         settings["Email:SendGridApiKey"] = "";
         settings["Email:OutboxPath"] = outboxFolder;
+        settings["Workflow:ThemesTable"] = Azurite.UniqueTableName("themes");
+        settings["Durable:WakeUpsTable"] = Azurite.UniqueTableName("wakeups");
         return settings;
     }
 }

@@ -27,6 +27,7 @@ public static class ConfigurationKeys
         (WebOptions.SectionName, typeof(WebOptions)),
         (ReviewWorkflow.Web.Consultees.ConsulteeRateLimitOptions.SectionName, typeof(ReviewWorkflow.Web.Consultees.ConsulteeRateLimitOptions)),
         (WorkflowOptions.SectionName, typeof(WorkflowOptions)),
+        (ReviewWorkflow.Web.Privacy.PrivacyNoticeOptions.SectionName, typeof(ReviewWorkflow.Web.Privacy.PrivacyNoticeOptions)),
         (ReviewWorkflow.Workflow.Analysis.AnalysisOptions.SectionName, typeof(ReviewWorkflow.Workflow.Analysis.AnalysisOptions)),
     ];
 

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using ReviewWorkflow.DurableTask.WakeUps;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Cycles;
+using ReviewWorkflow.Workflow.PersonalData;
 
 namespace ReviewWorkflow.Functions.Activities;
 
@@ -42,6 +43,10 @@ public sealed class ActivityFunctions(RegisteredActivities activities)
     [Function(nameof(CountResponsesActivity))]
     public Task<CycleCounts> CountResponses([ActivityTrigger] CountResponsesInput input, string instanceId) =>
         activities.RunAsync<CountResponsesActivity, CountResponsesInput, CycleCounts>(nameof(CountResponsesActivity), input, instanceId);
+
+    [Function(nameof(RedactDuePersonalDataActivity))]
+    public Task<RetentionPassResult> RedactDuePersonalData([ActivityTrigger] RetentionInput input, string instanceId) =>
+        activities.RunAsync<RedactDuePersonalDataActivity, RetentionInput, RetentionPassResult>(nameof(RedactDuePersonalDataActivity), input, instanceId);
 
     [Function(nameof(ProjectCycleActivity))]
     public Task<bool> ProjectCycle([ActivityTrigger] CycleProjection input, string instanceId) =>

@@ -4,6 +4,7 @@ using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Drafting;
 using ReviewWorkflow.Workflow.Monitoring;
+using ReviewWorkflow.Workflow.PersonalData;
 using ReviewWorkflow.Workflow.Ratification;
 
 namespace ReviewWorkflow.Functions.Orchestrators;
@@ -33,4 +34,8 @@ public sealed class OrchestratorFunctions(RegisteredOrchestrators orchestrators)
     [Function(OrchestrationNames.Monitoring)]
     public Task<MonitoringResult?> Monitoring([OrchestrationTrigger] TaskOrchestrationContext context) =>
         orchestrators.RunAsync<MonitoringInput, MonitoringResult?>(context);
+
+    [Function(PersonalDataRetentionOrchestrator.Name)]
+    public Task<object?> PersonalDataRetention([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        orchestrators.RunAsync<RetentionInput, object?>(context);
 }

@@ -10,6 +10,10 @@ public interface IOutbox
 
     /// <summary>One message by <see cref="OutboxMessage.Id"/>, or null (also for ids that are not outbox ids).</summary>
     Task<OutboxMessage?> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every message sent to <paramref name="address"/> (compared without case): a consultee's personal
+    /// data erased. Returns how many went.</summary>
+    Task<int> DeleteToAsync(string address, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An email written to the local outbox.</summary>

@@ -95,6 +95,26 @@ public sealed partial class LocalOutboxEmailSender : IEmailSender, IOutbox
         return File.Exists(path) ? await ReadAsync(path, cancellationToken).ConfigureAwait(false) : null;
     }
 
+    public async Task<int> DeleteToAsync(string address, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        var deleted = 0;
+        foreach (var message in await ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(message.To.Trim(), address.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var extension in new[] { ".json", ".html", ".txt" })
+                {
+                    File.Delete(PathFor(message.Id, extension));
+                }
+
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     private async Task<OutboxMessage?> ReadAsync(string path, CancellationToken cancellationToken)
     {
         try

@@ -27,5 +27,6 @@ public sealed record ApiAuditRow(
     }
 }
 
-/// <summary><c>GET /api/cycles/{id}/audit/verify</c>: whether the hash chain holds, over how many rows, and where it breaks.</summary>
-public sealed record ApiAuditVerification(bool Valid, long Rows, long? FirstBrokenSequence, string? Reason);
+/// <summary><c>GET /api/cycles/{id}/audit/verify</c>: whether the hash chain holds, over how many rows, and where it
+/// breaks; <see cref="Redacted"/> counts rows whose personal fields were erased (they still verify).</summary>
+public sealed record ApiAuditVerification(bool Valid, long Rows, long? FirstBrokenSequence, string? Reason, long Redacted = 0);

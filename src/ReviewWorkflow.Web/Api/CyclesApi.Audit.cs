@@ -49,6 +49,6 @@ public static partial class CyclesApi
         }
 
         var verification = await audit.VerifyAsync(id, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new ApiAuditVerification(verification.Valid, verification.Rows, verification.FirstBrokenSequence, verification.Reason));
+        return TypedResults.Ok(new ApiAuditVerification(verification.Valid, verification.Rows, verification.FirstBrokenSequence, verification.Reason, verification.Redacted));
     }
 }

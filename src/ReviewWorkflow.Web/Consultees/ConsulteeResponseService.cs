@@ -121,7 +121,8 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
     /// </summary>
     private Task<AuditEntry> AuditAsync(ConsulteeForm form, string who, string action, StoredResponse response, string key, string? requestId, CancellationToken cancellationToken)
     {
-        var details = new JsonObject { ["version"] = response.Version, ["shared"] = true, ["savedBy"] = who };
+        // The typed name is personal data: committed by the consultee's salt (scheme v2), so it can be erased later.
+        var details = new JsonObject { ["version"] = response.Version, ["shared"] = true };
 
         if (form.Organisation is { Length: > 0 } organisation)
         {
@@ -140,6 +141,8 @@ public sealed class ConsulteeResponseService(IConsulteeLinkIssuer links, ReviewC
             Action = action,
             Subject = form.ConsulteeId,
             Details = details,
+            PersonalSubject = form.ConsulteeId,
+            PersonalDetails = new JsonObject { ["savedBy"] = who },
             RequestId = requestId is { Length: > 0 and <= 200 } ? requestId : null,
             IdempotencyKey = key,
         }, cancellationToken);

@@ -52,4 +52,10 @@ public static class AuditActions
 
     /// <summary>A command reached an orchestration that could not apply it (wrong stage, wrong body, stale); nothing changed.</summary>
     public const string CommandRefused = nameof(CommandRefused);
+
+    /// <summary>An administrator erased a consultee's personal data on request (the row holds counts and the reason, not the data).</summary>
+    public const string PersonalDataErased = nameof(PersonalDataErased);
+
+    /// <summary>The retention process removed the cycle's consultees' personal data when its retention period ended.</summary>
+    public const string PersonalDataRetentionApplied = nameof(PersonalDataRetentionApplied);
 }

@@ -25,6 +25,14 @@ public sealed record AuditEvent
     /// <summary>SendGrid's X-Message-Id, when an email was sent.</summary>
     public string? MessageId { get; init; }
 
+    /// <summary>The consultee whose personal data <see cref="Actor"/> and <see cref="PersonalDetails"/> are: set, the row is
+    /// written with hash scheme v2 (those two committed by a salted digest, so they can be redacted later).</summary>
+    public string? PersonalSubject { get; init; }
+
+    /// <summary>Personal details (a name typed on a shared link, an error naming an address): kept apart from
+    /// <see cref="Details"/> so redaction removes them and keeps the rest. Only with <see cref="PersonalSubject"/>.</summary>
+    public JsonNode? PersonalDetails { get; init; }
+
     /// <summary>When set (e.g. an activity's deterministic id), appending the same key again returns the first entry instead of adding one.</summary>
     public string? IdempotencyKey { get; init; }
 }

@@ -6,10 +6,14 @@ using System.Text.Json;
 namespace ReviewWorkflow.Workflow.Audit;
 
 /// <summary>
-/// The hash chain: each row's hash is SHA-256 (lowercase hex) over the UTF-8 JSON array
-/// ["rw-audit-v1", cycleId, sequence, time (yyyy-MM-ddTHH:mm:ss.fffZ), actor, role, action, subject, details, requestId,
-/// messageId, idempotencyKey, previousHash], nulls written as null. The first row's previous hash is 64 zeros.
-/// Changing the layout breaks verification of old rows: add a "v2" tag instead.
+/// The hash chain: each row's hash is SHA-256 (lowercase hex) over a UTF-8 JSON array, nulls written as null; the first
+/// row's previous hash is 64 zeros. Scheme v1 (every row before personal data could be redacted, and every row with no
+/// consultee's personal data since): ["rw-audit-v1", cycleId, sequence, time (yyyy-MM-ddTHH:mm:ss.fffZ), actor, role,
+/// action, subject, details, requestId, messageId, idempotencyKey, previousHash]. Scheme v2 (rows that hold a consultee's
+/// personal data): ["rw-audit-v2", cycleId, sequence, time, role, action, subject, details, requestId, messageId,
+/// idempotencyKey, personalSubject, personalDigest, previousHash], where personalDigest is HMAC-SHA256 keyed by the
+/// consultee's salt over the JSON array [actor, personalDetails] (<see cref="PersonalDigest"/>). Never change a layout:
+/// add a scheme.
 /// </summary>
 public static class AuditHasher
 {
@@ -18,6 +22,52 @@ public static class AuditHasher
     public static string Compute(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return entry.Scheme == 2 ? ComputeV2(entry) : ComputeV1(entry);
+    }
+
+    /// <summary>HMAC-SHA256 (lowercase hex) keyed by <paramref name="salt"/> over the JSON array [actor, personalDetails].</summary>
+    public static string PersonalDigest(byte[] salt, string actor, string? personalDetails)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue(actor);
+            WriteNullable(writer, personalDetails);
+            writer.WriteEndArray();
+        }
+
+        return Convert.ToHexStringLower(HMACSHA256.HashData(salt, buffer.WrittenSpan));
+    }
+
+    private static string ComputeV2(AuditEntry entry)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue("rw-audit-v2");
+            writer.WriteStringValue(entry.CycleId);
+            writer.WriteNumberValue(entry.Sequence);
+            writer.WriteStringValue(FormatTime(entry.Time));
+            writer.WriteStringValue(AuditRoles.ToText(entry.Role));
+            writer.WriteStringValue(entry.Action);
+            WriteNullable(writer, entry.Subject);
+            WriteNullable(writer, entry.Details);
+            WriteNullable(writer, entry.RequestId);
+            WriteNullable(writer, entry.MessageId);
+            WriteNullable(writer, entry.IdempotencyKey);
+            WriteNullable(writer, entry.PersonalSubject);
+            WriteNullable(writer, entry.PersonalDigest);
+            writer.WriteStringValue(entry.PreviousHash);
+            writer.WriteEndArray();
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    private static string ComputeV1(AuditEntry entry)
+    {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
         {

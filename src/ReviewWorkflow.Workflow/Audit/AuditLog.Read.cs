@@ -48,8 +48,10 @@ public sealed partial class AuditLog
     private async Task<AuditVerification> WalkAsync(string cycleId, List<AuditEntry>? entries, CancellationToken cancellationToken)
     {
         long rows = 0;
+        long redacted = 0;
         (long Sequence, string Reason)? broken = null;
         var previousHash = AuditHasher.Genesis;
+        var salts = new Dictionary<string, AuditSalt?>(StringComparer.Ordinal);
         await foreach (var row in QueryEntriesAsync(cycleId, cancellationToken).ConfigureAwait(false))
         {
             rows++;
@@ -58,11 +60,58 @@ public sealed partial class AuditLog
                 broken = (rows, reason);
             }
 
+            var entry = AuditRows.FromEntity(row);
+            if (broken is null && await CheckPersonalAsync(entry, salts, cancellationToken).ConfigureAwait(false) is { } personal)
+            {
+                broken = (rows, personal);
+            }
+
+            redacted += entry.Redacted ? 1 : 0;
+
             entries?.Add(AuditRows.FromEntity(row));
             previousHash = row.GetString("Hash") ?? "";
         }
 
-        return broken is { } b ? AuditVerification.Broken(rows, b.Sequence, b.Reason) : AuditVerification.Ok(rows);
+        return (broken is { } b ? AuditVerification.Broken(rows, b.Sequence, b.Reason) : AuditVerification.Ok(rows)) with { Redacted = redacted };
+    }
+
+    /// <summary>
+    /// The personal fields' own check. An unredacted v2 row's actor and personal details must still match its digest
+    /// under the consultee's salt. A redacted row (v2, or a v1 consultee row redacted after this scheme came) is only
+    /// accepted when its consultee's salt was erased: marking a row redacted by hand, to hide a change, fails here.
+    /// </summary>
+    private async Task<string?> CheckPersonalAsync(AuditEntry entry, Dictionary<string, AuditSalt?> salts, CancellationToken cancellationToken)
+    {
+        var subject = entry.Scheme == 2 ? entry.PersonalSubject : entry.Redacted ? entry.Subject : null;
+        if (subject is null)
+        {
+            return entry.Redacted ? $"Row {entry.Sequence} is marked redacted but names no consultee: it was changed after it was written." : null;
+        }
+
+        if (entry.Scheme != 2 && entry.Role != AuditRole.Consultee)
+        {
+            return $"Row {entry.Sequence} is marked redacted but is not a consultee's row: it was changed after it was written.";
+        }
+
+        if (!salts.TryGetValue(subject, out var salt))
+        {
+            salt = _salts is null ? null : await _salts.FindAsync(entry.CycleId, subject, cancellationToken).ConfigureAwait(false);
+            salts[subject] = salt;
+        }
+
+        if (entry.Redacted)
+        {
+            return salt is { Erased: true } ? null : $"Row {entry.Sequence} is marked redacted but its consultee's personal data was never erased: it was changed after it was written.";
+        }
+
+        if (salt?.Key is not { } key)
+        {
+            return $"Row {entry.Sequence}'s personal fields cannot be checked: its consultee's salt is missing but the row was not redacted.";
+        }
+
+        return AuditHasher.PersonalDigest(key, entry.Actor, entry.PersonalDetails) == entry.PersonalDigest
+            ? null
+            : $"Row {entry.Sequence}'s personal fields do not match their digest: they were changed after they were written.";
     }
 
     /// <summary>Why row number <paramref name="expected"/> breaks the chain, or null when it holds.</summary>
@@ -82,6 +131,13 @@ public sealed partial class AuditLog
         if (entry.PreviousHash != previousHash)
         {
             return $"Row {expected} does not point to the hash of row {expected - 1}: a row before it was replaced or removed.";
+        }
+
+        if (entry is { Scheme: 1, Redacted: true })
+        {
+            // A v1 row hashed its personal fields in the clear: once redacted its content cannot be recomputed, so only
+            // its place in the chain (the next row names its stored hash) and its consultee's erasure are checked.
+            return null;
         }
 
         return AuditHasher.Compute(entry) != entry.Hash

@@ -21,12 +21,16 @@ public sealed partial class AuditLog
 
     private readonly TableClient _table;
     private readonly TimeProvider _time;
+    private readonly AuditSalts? _salts;
     private readonly ConcurrentDictionary<string, AuditTail> _tails = new(StringComparer.Ordinal);
 
-    public AuditLog(TableClient table, TimeProvider time)
+    /// <param name="salts">Where consultees' salts are kept (scheme v2); without it, events naming a
+    /// <see cref="AuditEvent.PersonalSubject"/> are refused.</param>
+    public AuditLog(TableClient table, TimeProvider time, AuditSalts? salts = null)
     {
         _table = table ?? throw new ArgumentNullException(nameof(table));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _salts = salts;
     }
 
     /// <summary>
@@ -45,10 +49,12 @@ public sealed partial class AuditLog
             return earlier;
         }
 
+        var salt = await SaltForAsync(cycleId, audit, cancellationToken).ConfigureAwait(false);
+
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var tail = _tails.TryGetValue(cycleId, out var known) ? known : await RefreshTailAsync(cycleId, AuditTail.Empty, cancellationToken).ConfigureAwait(false);
-            var entry = NewEntry(cycleId, audit, details, tail);
+            var entry = NewEntry(cycleId, audit, details, tail, salt);
             try
             {
                 await InsertAsync(entry, cancellationToken).ConfigureAwait(false);
@@ -69,7 +75,19 @@ public sealed partial class AuditLog
         throw new InvalidOperationException($"Could not append to the audit trail of cycle '{cycleId}' after {MaxAttempts} attempts; other writers kept taking the next sequence.");
     }
 
-    private AuditEntry NewEntry(string cycleId, AuditEvent audit, string? details, AuditTail tail)
+    private async Task<AuditSalt?> SaltForAsync(string cycleId, AuditEvent audit, CancellationToken cancellationToken)
+    {
+        if (audit.PersonalSubject is not { } subject)
+        {
+            return audit.PersonalDetails is null ? null : throw new ArgumentException("PersonalDetails need a PersonalSubject.", nameof(audit));
+        }
+
+        TableKeys.Check(subject, nameof(audit));
+        var salts = _salts ?? throw new InvalidOperationException("This audit log has no salt table: it cannot record personal data.");
+        return await salts.GetOrCreateAsync(cycleId, subject, cancellationToken).ConfigureAwait(false);
+    }
+
+    private AuditEntry NewEntry(string cycleId, AuditEvent audit, string? details, AuditTail tail, AuditSalt? salt)
     {
         var now = AuditHasher.Truncate(_time.GetUtcNow());
         var entry = new AuditEntry
@@ -87,6 +105,14 @@ public sealed partial class AuditLog
             IdempotencyKey = audit.IdempotencyKey,
             PreviousHash = tail.Hash,
         };
+        if (salt is not null)
+        {
+            var personal = audit.PersonalDetails?.ToJsonString();
+            entry = salt.Key is { } key
+                ? entry with { Scheme = 2, PersonalSubject = audit.PersonalSubject, PersonalDetails = personal, PersonalDigest = AuditHasher.PersonalDigest(key, audit.Actor, personal) }
+                : entry with { Scheme = 2, PersonalSubject = audit.PersonalSubject, Actor = salt.ErasedAs ?? "Consultee", Redacted = true }; // erased: written redacted
+        }
+
         return entry with { Hash = AuditHasher.Compute(entry) };
     }
 

@@ -23,7 +23,23 @@ internal static class AuditRows
     public static string IdempotencyRowKey(string idempotencyKey) =>
         KeyPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
 
-    public static TableEntity ToEntity(AuditEntry entry) => new(entry.CycleId, EntryKey(entry.Sequence))
+    public static TableEntity ToEntity(AuditEntry entry)
+    {
+        var row = V1Entity(entry);
+        if (entry.Scheme == 2)
+        {
+            // Only v2 rows carry the new columns, so v1 rows are stored exactly as before.
+            row["Scheme"] = entry.Scheme;
+            row["PersonalSubject"] = entry.PersonalSubject;
+            row["PersonalDetails"] = entry.PersonalDetails;
+            row["PersonalDigest"] = entry.PersonalDigest;
+            row["Redacted"] = entry.Redacted;
+        }
+
+        return row;
+    }
+
+    private static TableEntity V1Entity(AuditEntry entry) => new(entry.CycleId, EntryKey(entry.Sequence))
     {
         ["Kind"] = "entry",
         ["Sequence"] = entry.Sequence,
@@ -64,6 +80,11 @@ internal static class AuditRows
             RequestId = entity.GetString("RequestId"),
             MessageId = entity.GetString("MessageId"),
             IdempotencyKey = entity.GetString("IdempotencyKey"),
+            Scheme = entity.GetInt32("Scheme") ?? 1,
+            PersonalSubject = entity.GetString("PersonalSubject"),
+            PersonalDetails = entity.GetString("PersonalDetails"),
+            PersonalDigest = entity.GetString("PersonalDigest"),
+            Redacted = entity.GetBoolean("Redacted") ?? false,
             PreviousHash = entity.GetString("PreviousHash") ?? "",
             Hash = entity.GetString("Hash") ?? "",
         };

@@ -36,6 +36,14 @@ public sealed class HmacConsulteeLinkIssuer : IConsulteeLinkIssuer
         for (var attempt = 0; ; attempt++)
         {
             var row = await _table.FindAsync(cycleId, consulteeId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (row?.GetBoolean("Erased") == true)
+            {
+                // The consultee's personal data was erased: a link is never issued again (this one is recorded nowhere,
+                // so it does not open the form).
+                var dead = Token(cycleId, consulteeId, (row.GetInt32("Generation") ?? 1) + 1);
+                return new ConsulteeLink(dead, _options.Url("respond/" + dead), expiresAt);
+            }
+
             var generation = (row?.GetInt32("Generation") ?? 1) + (row?.GetBoolean("Revoked") == true ? 1 : 0);
             var expiry = row?.GetDateTimeOffset("ExpiresAt") is { } known && known > expiresAt && row.GetBoolean("Revoked") != true ? known : expiresAt;
             var token = Token(cycleId, consulteeId, generation);

@@ -53,7 +53,7 @@ public static class CommandAudit
                 return (AuditActions.MeetingRescheduled, command.Body, details);
             case CommandKind.FlagBounce when command.Bounce is { } bounce:
                 Add("kind", bounce.Kind);
-                Add("reason", bounce.Reason);
+                Add("reason", bounce.Reason?.Replace(bounce.Address, "[address]", StringComparison.OrdinalIgnoreCase)); // the trail is append-only: no address (issue 15)
                 return (AuditActions.BounceFlagged, bounce.ConsulteeId, details);
             default:
                 return (command.Kind.ToString(), null, details);

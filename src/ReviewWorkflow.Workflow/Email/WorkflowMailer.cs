@@ -23,13 +23,20 @@ public sealed record SendOutcome(bool Sent, string? MessageId, string? Error);
 
 /// <summary>Sends workflow emails through <see cref="IEmailSender"/> and records each in the audit trail, both keyed by
 /// the email's idempotency key, so an activity that runs again sends and records nothing new.</summary>
-public sealed class WorkflowMailer(IEmailSender sender, AuditLog audit)
+public sealed class WorkflowMailer(IEmailSender sender, AuditLog audit, PersonalData.PersonalDataRegister? erased = null)
 {
     /// <summary>Sends, or returns a failure for a message the provider will never take (bad address, rejected).
     /// Transient failures throw, so the activity is retried.</summary>
     public async Task<SendOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
+        if (email.ConsulteeId is { } consultee && erased is not null && await erased.IsErasedAsync(email.CycleId, consultee, cancellationToken).ConfigureAwait(false))
+        {
+            // Erased on request while the consultation runs: the orchestration still lists them, but nothing is sent
+            // (and nothing recorded); "sent" so the cycle does not treat the address as bounced.
+            return new SendOutcome(true, null, "The consultee's personal data was erased: not sent.");
+        }
+
         var message = new EmailMessage
         {
             To = email.To,
@@ -53,7 +60,10 @@ public sealed class WorkflowMailer(IEmailSender sender, AuditLog audit)
             {
                 Action = AuditActions.BounceFlagged,
                 Subject = email.AuditSubject,
-                Details = new JsonObject { ["category"] = email.Category, ["error"] = ex.Message },
+                Details = email.ConsulteeId is null ? new JsonObject { ["category"] = email.Category, ["error"] = ex.Message } : new JsonObject { ["category"] = email.Category },
+                // A provider's error may quote the consultee's address: kept as personal data (scheme v2).
+                PersonalSubject = email.ConsulteeId,
+                PersonalDetails = email.ConsulteeId is null ? null : new JsonObject { ["error"] = ex.Message },
                 IdempotencyKey = "failed:" + email.IdempotencyKey,
             }, cancellationToken).ConfigureAwait(false);
             return new SendOutcome(false, null, ex.Message);

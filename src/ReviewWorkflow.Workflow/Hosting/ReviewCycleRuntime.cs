@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReviewWorkflow.Directory;
 using ReviewWorkflow.DurableTask;
 using ReviewWorkflow.Notifications;
+using ReviewWorkflow.Workflow.PersonalData;
 using ReviewWorkflow.Workflow.Storage;
 
 namespace ReviewWorkflow.Workflow.Hosting;
@@ -27,7 +28,8 @@ public static class ReviewCycleRuntime
         services.AddReviewCycleServices(configuration);
         services.AddReviewWorkflowEmail(configuration);
         services.AddReviewWorkflowDirectory(configuration);
-        services.AddReviewWorkflowDurableTask(configuration, tasks => tasks.AddReviewCycleTasks());
+        services.AddReviewWorkflowDurableTask(configuration, tasks => tasks.AddReviewCycleTasks().AddPersonalDataTasks());
+        services.AddPersonalData(configuration);
         return services;
     }
 }

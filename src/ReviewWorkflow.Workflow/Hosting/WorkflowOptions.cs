@@ -27,6 +27,12 @@ public sealed class WorkflowOptions
 
     public string LinksTable { get; set; } = "ReviewConsulteeLinks";
 
+    /// <summary>The salts that commit consultees' personal fields in the audit trail (destroyed on erasure).</summary>
+    public string AuditSaltsTable { get; set; } = "ReviewAuditSalts";
+
+    /// <summary>Erasure and retention records: who was erased (by consultee id and label), when, and erasure requests' answers.</summary>
+    public string PersonalDataTable { get; set; } = "ReviewPersonalData";
+
     /// <summary>The read model: one row per review cycle (stage, dates, route, decisions), written at each change.</summary>
     public string ReviewCyclesTable { get; set; } = "ReviewCycles";
 
@@ -85,6 +91,12 @@ public sealed class CouncilOverrides
     public int? NextReviewLeadMonths { get; set; }
 
     public TimeOnly? SendTime { get; set; }
+
+    /// <summary>Months consultees' personal data is kept after a cycle is adopted or closed (UK GDPR storage limitation);
+    /// read live by the retention process, not snapshotted into cycles. Default <see cref="DefaultPersonalDataRetentionMonths"/>.</summary>
+    public int? PersonalDataRetentionMonths { get; set; }
+
+    public const int DefaultPersonalDataRetentionMonths = 12;
 
     public CouncilSettings Apply(CouncilSettings settings)
     {

@@ -30,6 +30,10 @@ public sealed class WorkflowTables(TableServiceClient service, IOptions<Workflow
 
     public TableClient Links { get; } = service.GetTableClient(options.Value.LinksTable);
 
+    public TableClient AuditSalts { get; } = service.GetTableClient(options.Value.AuditSaltsTable);
+
+    public TableClient PersonalData { get; } = service.GetTableClient(options.Value.PersonalDataTable);
+
     public TableClient ReviewCycles { get; } = service.GetTableClient(options.Value.ReviewCyclesTable);
 
     public TableClient ForwardPlan { get; } = service.GetTableClient(options.Value.ForwardPlanTable);
@@ -38,7 +42,7 @@ public sealed class WorkflowTables(TableServiceClient service, IOptions<Workflow
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Audit, Responses, EmailLedger, WebhookEvents, Links, ReviewCycles, ForwardPlan, MeetingEvents })
+        foreach (var table in new[] { Audit, Responses, EmailLedger, WebhookEvents, Links, ReviewCycles, ForwardPlan, MeetingEvents, AuditSalts, PersonalData })
         {
             await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -67,7 +71,8 @@ public static class WorkflowServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<DataConverter>(new JsonDataConverter(WorkflowJson.Options)));
         services.TryAddSingleton<WorkflowTables>();
         services.AddHostedService<WorkflowTablesInitializer>();
-        services.TryAddSingleton(sp => new AuditLog(sp.GetRequiredService<WorkflowTables>().Audit, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new AuditSalts(sp.GetRequiredService<WorkflowTables>().AuditSalts));
+        services.TryAddSingleton(sp => new AuditLog(sp.GetRequiredService<WorkflowTables>().Audit, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AuditSalts>()));
         services.TryAddSingleton(sp => new ResponseStore(sp.GetRequiredService<WorkflowTables>().Responses, sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IEmailSendLedger>(sp => new TableEmailSendLedger(sp.GetRequiredService<WorkflowTables>().EmailLedger)));
         services.Replace(ServiceDescriptor.Singleton<IWebhookEventDeduplicator>(sp =>

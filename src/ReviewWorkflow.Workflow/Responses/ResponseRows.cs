@@ -33,6 +33,11 @@ internal static class ResponseRows
             ["Version"] = response.Version,
             ["Contributors"] = JsonSerializer.Serialize(response.Contributors, WorkflowJson.Options),
         };
+        if (response.Erased)
+        {
+            entity["Erased"] = true;
+        }
+
         WriteContent(entity, response.Content);
         return entity;
     }
@@ -51,6 +56,7 @@ internal static class ResponseRows
         Version = entity.GetInt32("Version") ?? 0,
         Contributors = JsonSerializer.Deserialize<List<ResponseContributor>>(entity.GetString("Contributors") ?? "[]", WorkflowJson.Options) ?? [],
         ETag = entity.ETag == default ? null : entity.ETag.ToString(),
+        Erased = entity.GetBoolean("Erased") ?? false,
     };
 
     public static TableEntity ToDraftEntity(string cycleId, string draftId, ResponseContent content, string contributor, string reason, string? basedOnETag, DateTimeOffset savedAt)

@@ -25,6 +25,11 @@ public sealed partial class ResponseStore
         }
 
         var stored = await CurrentAsync(cycleId, consulteeId, read, cancellationToken).ConfigureAwait(false);
+        if (stored is { Erased: true })
+        {
+            return ErasedOutcome;
+        }
+
         if (stored is { Submitted: true })
         {
             return AlreadySubmitted(stored);
@@ -91,6 +96,11 @@ public sealed partial class ResponseStore
         catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
             var current = await GetAsync(next.CycleId, next.ConsulteeId, cancellationToken).ConfigureAwait(false);
+            if (current is { Erased: true })
+            {
+                return ErasedOutcome; // lost the race to an erasure: what was sent is not kept anywhere
+            }
+
             if (current is { Submitted: true })
             {
                 return AlreadySubmitted(current);

@@ -18,6 +18,11 @@ public sealed partial class ResponseStore
     {
         ArgumentNullException.ThrowIfNull(rules);
         var stored = await CurrentAsync(cycleId, consulteeId, read, cancellationToken).ConfigureAwait(false);
+        if (stored is { Erased: true })
+        {
+            return ErasedOutcome;
+        }
+
         if (stored is { Submitted: true })
         {
             return idempotencyKey is not null && await SubmissionKeyAsync(stored, cancellationToken).ConfigureAwait(false) == idempotencyKey

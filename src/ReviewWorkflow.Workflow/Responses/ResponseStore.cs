@@ -95,6 +95,13 @@ public sealed partial class ResponseStore
             try
             {
                 await _table.AddEntityAsync(ResponseRows.ToDraftEntity(cycleId, id, content, contributor, reason, basedOn, now), cancellationToken).ConfigureAwait(false);
+
+                // An erasure marks the response before it deletes the drafts: a draft written after that deletion sees the mark here.
+                if (await GetAsync(cycleId, consulteeId, cancellationToken).ConfigureAwait(false) is { Erased: true })
+                {
+                    await _table.DeleteEntityAsync(cycleId, id, ETag.All, cancellationToken).ConfigureAwait(false);
+                }
+
                 return id;
             }
             catch (RequestFailedException ex) when (StorageFailures.IsConflict(ex))
@@ -103,6 +110,10 @@ public sealed partial class ResponseStore
             }
         }
     }
+
+    /// <summary>The answer to a save or submission for a consultee whose personal data was erased: nothing is stored.</summary>
+    private static readonly ResponseOutcome ErasedOutcome = new(ResponseOutcomeKind.Closed,
+        Message: "This response was removed at your request or because the council no longer keeps it, so nothing more can be saved. Contact the strategy lead if you have a question.");
 
     private static ResponseOutcome ClosedOutcome(ResponseRules rules) => new(ResponseOutcomeKind.Closed,
         Message: rules.ClosedEarly

@@ -30,4 +30,8 @@ public sealed record StoredResponse
     public int Version { get; init; }
 
     public string? ETag { get; init; }
+
+    /// <summary>The consultee's personal data was erased (on request or at retention): names are labels, free text is
+    /// gone, views and status are kept for the counts; no save or submission is taken any more.</summary>
+    public bool Erased { get; init; }
 }

@@ -54,7 +54,7 @@ public sealed class WorkflowRegistrationTests
     {
         var orchestrators = typeof(ReviewCycleService).Assembly.GetTypes().Where(t => typeof(ITaskOrchestrator).IsAssignableFrom(t) && !t.IsAbstract).ToList();
         Assert.Equal(
-            ["Consultation.ConsultationOrchestrator", "Cycles.ReviewCycleOrchestrator", "Drafting.DraftingOrchestrator", "Monitoring.MonitoringOrchestrator", "Ratification.RatificationOrchestrator"],
+            ["Consultation.ConsultationOrchestrator", "Cycles.ReviewCycleOrchestrator", "Drafting.DraftingOrchestrator", "Monitoring.MonitoringOrchestrator", "PersonalData.PersonalDataRetentionOrchestrator", "Ratification.RatificationOrchestrator"],
             orchestrators.Select(t => t.FullName!["ReviewWorkflow.Workflow.".Length..]).Order(StringComparer.Ordinal));
     }
 }

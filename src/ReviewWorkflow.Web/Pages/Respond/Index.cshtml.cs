@@ -16,8 +16,11 @@ namespace ReviewWorkflow.Web.Pages.Respond;
 /// response goes to the confirmation page (read-only).
 /// </summary>
 [EnableRateLimiting(ConsulteeRateLimiter.Policy)]
-public sealed class RespondModel(ConsulteeResponseService service) : PageModel
+public sealed class RespondModel(ConsulteeResponseService service, ReviewWorkflow.Web.Privacy.PrivacyNotice privacy) : PageModel
 {
+    /// <summary>The privacy notice shown with the form (plain words for children and young people).</summary>
+    public ReviewWorkflow.Web.Privacy.PrivacyNotice Privacy => privacy;
+
     public ConsulteeOpening Opening { get; private set; } = new(OpeningState.Invalid);
 
     public ConsulteeWording Wording => Opening.Wording;
