@@ -5,12 +5,13 @@ using ReviewWorkflow.Workflow.ForwardPlan;
 namespace ReviewWorkflow.Workflow.Calendar;
 
 /// <summary>
-/// Follows each read-model change of a cycle (<see cref="ProjectCycleActivity"/>) with the forward plan's
-/// first-published dates and the committee meetings' calendar invitations. Reads the cycle through
-/// <see cref="ReviewCycleService.GetCycleAsync"/> (the row just written), so both see what the pages see. Idempotent,
-/// as both steps are. Registered by <c>AddReviewCycleServices</c>.
+/// Follows each read-model change of a cycle (<see cref="ProjectCycleActivity"/>) with the committee meetings' calendar
+/// invitations. Reads the cycle through <see cref="ReviewCycleService.GetCycleAsync"/> (the row just written), so it sees
+/// what the pages see. Idempotent, as <see cref="MeetingInvitations.SyncAsync"/> is. Registered by
+/// <c>AddReviewCycleServices</c>. (The forward plan records a key decision's first-published date when the plan is
+/// read, see <see cref="ForwardPlan.ForwardPlanService"/>.)
 /// </summary>
-public sealed class CalendarCycleListener(ReviewCycleService cycles, ForwardPlanService plan, MeetingInvitations invitations) : ICycleChangeListener
+public sealed class CalendarCycleListener(ReviewCycleService cycles, MeetingInvitations invitations) : ICycleChangeListener
 {
     public async Task CycleChangedAsync(ReviewCycleRecord cycle, CancellationToken cancellationToken)
     {
@@ -20,7 +21,6 @@ public sealed class CalendarCycleListener(ReviewCycleService cycles, ForwardPlan
             return;
         }
 
-        await plan.RecordFirstPublishedAsync(view, cancellationToken).ConfigureAwait(false);
         await invitations.SyncAsync(view, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -41,7 +41,7 @@ public sealed class OutboxMeetingCalendar(IEmailSender email, TimeProvider time)
                 TextBody = text,
                 HtmlBody = "<p>" + WebUtility.HtmlEncode(text).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>",
                 Attachments = [new EmailAttachment("meeting.ics", $"text/calendar; charset=utf-8; method={(cancel ? "CANCEL" : "REQUEST")}", ics)],
-                Categories = ["meeting-invitation"],
+                Categories = ["review-workflow", "meeting-invitation"],
                 CustomArgs = new Dictionary<string, string> { ["cycleId"] = invite.CycleId },
                 IdempotencyKey = string.Create(CultureInfo.InvariantCulture, $"meeting-invitation:{invite.Uid}:{invite.Sequence}:{(cancel ? "cancel" : "request")}:{person.Email.ToLowerInvariant()}"),
             }, cancellationToken).ConfigureAwait(false);

@@ -119,6 +119,13 @@ public sealed class WholeCycleTests(ITestOutputHelper output)
         // so the order of same-day emails is not part of the behaviour.
         Assert.Equal(Expected.Order(StringComparer.Ordinal), h.Log().Order(StringComparer.Ordinal));
         Assert.All(h.Sent.GroupBy(s => s.Key), g => Assert.Single(g));
+        // Each committee meeting became a calendar invitation for the clerk and the lead, once (the read model's listener).
+        var invitations = h.Sent.Where(s => s.Category == "meeting-invitation").ToList();
+        foreach (var body in new[] { "Corporate Parenting Panel", "Cabinet", "Council" })
+        {
+            Assert.Contains(invitations, s => s.To == "clerk@council.example" && s.Subject.Contains(body, StringComparison.Ordinal));
+            Assert.Contains(invitations, s => s.To == "lead@council.example" && s.Subject.Contains(body, StringComparison.Ordinal));
+        }
 
         var result = done.ReadOutputAs<ReviewCycleResult>()!;
         Assert.Equal(new DateOnly(2029, 11, 30), result.NextReviewNotifiedOn);
