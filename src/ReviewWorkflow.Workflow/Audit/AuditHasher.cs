@@ -22,7 +22,7 @@ public static class AuditHasher
     public static string Compute(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.Scheme == 2 ? ComputeV2(entry) : ComputeV1(entry);
+        return Compute(entry, v2: entry.Scheme == 2);
     }
 
     /// <summary>HMAC-SHA256 (lowercase hex) keyed by <paramref name="salt"/> over the JSON array [actor, personalDetails].</summary>
@@ -40,16 +40,23 @@ public static class AuditHasher
         return Convert.ToHexStringLower(HMACSHA256.HashData(salt, buffer.WrittenSpan));
     }
 
-    private static string ComputeV2(AuditEntry entry)
+    /// <summary>The row's fields in a fixed order. Version 1 hashes the actor in the clear; version 2 leaves it out and
+    /// commits the consultee's personal fields by their salted digest instead (see the folder's README).</summary>
+    private static string Compute(AuditEntry entry, bool v2)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartArray();
-            writer.WriteStringValue("rw-audit-v2");
+            writer.WriteStringValue(v2 ? "rw-audit-v2" : "rw-audit-v1");
             writer.WriteStringValue(entry.CycleId);
             writer.WriteNumberValue(entry.Sequence);
             writer.WriteStringValue(FormatTime(entry.Time));
+            if (!v2)
+            {
+                writer.WriteStringValue(entry.Actor);
+            }
+
             writer.WriteStringValue(AuditRoles.ToText(entry.Role));
             writer.WriteStringValue(entry.Action);
             WriteNullable(writer, entry.Subject);
@@ -57,33 +64,12 @@ public static class AuditHasher
             WriteNullable(writer, entry.RequestId);
             WriteNullable(writer, entry.MessageId);
             WriteNullable(writer, entry.IdempotencyKey);
-            WriteNullable(writer, entry.PersonalSubject);
-            WriteNullable(writer, entry.PersonalDigest);
-            writer.WriteStringValue(entry.PreviousHash);
-            writer.WriteEndArray();
-        }
+            if (v2)
+            {
+                WriteNullable(writer, entry.PersonalSubject);
+                WriteNullable(writer, entry.PersonalDigest);
+            }
 
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
-    }
-
-    private static string ComputeV1(AuditEntry entry)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            writer.WriteStringValue("rw-audit-v1");
-            writer.WriteStringValue(entry.CycleId);
-            writer.WriteNumberValue(entry.Sequence);
-            writer.WriteStringValue(FormatTime(entry.Time));
-            writer.WriteStringValue(entry.Actor);
-            writer.WriteStringValue(AuditRoles.ToText(entry.Role));
-            writer.WriteStringValue(entry.Action);
-            WriteNullable(writer, entry.Subject);
-            WriteNullable(writer, entry.Details);
-            WriteNullable(writer, entry.RequestId);
-            WriteNullable(writer, entry.MessageId);
-            WriteNullable(writer, entry.IdempotencyKey);
             writer.WriteStringValue(entry.PreviousHash);
             writer.WriteEndArray();
         }
