@@ -41,7 +41,7 @@ internal sealed class CycleStatusPublisher(TaskOrchestrationContext context)
             return status;
         }
 
-        var shape = JsonSerializer.Serialize(status with { Revision = 0 }, WorkflowJson.Options);
+        var shape = Shape(status);
         if (shape == _lastProjected)
         {
             context.SetCustomStatus(status);
@@ -57,6 +57,24 @@ internal sealed class CycleStatusPublisher(TaskOrchestrationContext context)
         _lastProjected = shape;
         return status;
     }
+
+    /// <summary>
+    /// Starts a stage's child orchestration with the status it continues from, then publishes <paramref name="shown"/>
+    /// (or that status): the child's start is scheduled in the same episode before the read model names it as the stage
+    /// to send commands to, so no command can reach an instance that does not exist yet.
+    /// </summary>
+    public async Task<Task<T>> StartChildAsync<T>(CycleStatus status, Func<CycleStatus, Task<T>> start, CycleStatus? shown = null)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(start);
+        var visible = shown ?? status;
+        var revision = Projects(context) && Shape(visible) != _lastProjected ? visible.Revision + 1 : visible.Revision;
+        var child = start(status with { Revision = revision });
+        await PublishAsync(visible).ConfigureAwait(true);
+        return child;
+    }
+
+    private static string Shape(CycleStatus status) => JsonSerializer.Serialize(status with { Revision = 0 }, WorkflowJson.Options);
 
     /// <summary>What a cycle shows before its first step has run, and what its first step publishes.</summary>
     public static CycleStatus First(ReviewCycleDefinition definition, DateTime now)

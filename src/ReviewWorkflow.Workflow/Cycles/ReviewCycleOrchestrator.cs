@@ -41,11 +41,10 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
 
         var consultationId = OrchestrationNames.ConsultationId(cycleId, 1);
         status = status with { ActiveInstanceId = consultationId, Counts = status.Counts with { Consultees = resolved.Consultees.Count } };
-        status = await publisher.PublishAsync(status);
-        var consultation = await WithKeyDecisionRemindersAsync(context, context.CallSubOrchestratorAsync<ConsultationResult>(
+        var consultation = await WithKeyDecisionRemindersAsync(context, await publisher.StartChildAsync(status, s => context.CallSubOrchestratorAsync<ConsultationResult>(
             OrchestrationNames.Consultation,
-            new ConsultationInput { CycleId = cycleId, Round = 1, Definition = definition, Settings = settings, Consultees = resolved.Consultees, Status = status, Now = inbox.Now },
-            Child(context, consultationId)), inbox, definition, input, sentReminders);
+            new ConsultationInput { CycleId = cycleId, Round = 1, Definition = definition, Settings = settings, Consultees = resolved.Consultees, Status = s, Now = inbox.Now },
+            Child(context, consultationId))), inbox, definition, input, sentReminders);
         inbox.Advance(consultation.Now);
         definition = definition with { Consultation = definition.Consultation with { Closes = consultation.Closes } };
         status = consultation.Status;
@@ -59,11 +58,10 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
             round++;
             var draftingId = OrchestrationNames.DraftingId(cycleId, round);
             status = status with { Stage = CycleStage.Drafting, ActiveInstanceId = draftingId, DraftRound = round, UpdatedAt = inbox.Now };
-            status = await publisher.PublishAsync(status);
-            var drafting = await WithKeyDecisionRemindersAsync(context, context.CallSubOrchestratorAsync<DraftingResult>(
+            var drafting = await WithKeyDecisionRemindersAsync(context, await publisher.StartChildAsync(status, s => context.CallSubOrchestratorAsync<DraftingResult>(
                 OrchestrationNames.Drafting,
-                new DraftingInput { CycleId = cycleId, Round = round, Definition = definition, Settings = settings, Status = status, ReferredBack = referral, Now = inbox.Now },
-                Child(context, draftingId)), inbox, definition, input, sentReminders);
+                new DraftingInput { CycleId = cycleId, Round = round, Definition = definition, Settings = settings, Status = s, ReferredBack = referral, Now = inbox.Now },
+                Child(context, draftingId))), inbox, definition, input, sentReminders);
             inbox.Advance(drafting.Now);
             status = drafting.Status;
 
@@ -72,14 +70,13 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
 
             // Shown until the ratification reports its own status: the body the report goes to first, so the cycle never
             // reads "ratification" with no current body. (Only the shown status: the child's input is unchanged.)
-            var shown = await publisher.PublishAsync(startIndex < definition.Route.Count
+            var shown = startIndex < definition.Route.Count
                 ? status with { CurrentBody = definition.Route[startIndex].Body, CurrentBodyIndex = startIndex }
-                : status);
-            status = status with { Revision = shown.Revision };
-            ratification = await context.CallSubOrchestratorAsync<RatificationResult>(
+                : status;
+            ratification = await await publisher.StartChildAsync(status, s => context.CallSubOrchestratorAsync<RatificationResult>(
                 OrchestrationNames.Ratification,
-                new RatificationInput { CycleId = cycleId, Round = round, Definition = definition, Settings = settings, StartIndex = startIndex, Status = status, SentReminders = sentReminders, Now = inbox.Now },
-                Child(context, ratificationId));
+                new RatificationInput { CycleId = cycleId, Round = round, Definition = definition, Settings = settings, StartIndex = startIndex, Status = s, SentReminders = sentReminders, Now = inbox.Now },
+                Child(context, ratificationId)), shown);
             inbox.Advance(ratification.Now);
             sentReminders = [.. ratification.SentReminders];
             definition = definition with { Route = ratification.Route };
@@ -114,11 +111,10 @@ public sealed class ReviewCycleOrchestrator : TaskOrchestrator<ReviewCycleInput,
             ActiveInstanceId = monitoringId,
             UpdatedAt = inbox.Now,
         };
-        status = await publisher.PublishAsync(status);
-        var monitoring = await context.CallSubOrchestratorAsync<MonitoringResult>(
+        var monitoring = await await publisher.StartChildAsync(status, s => context.CallSubOrchestratorAsync<MonitoringResult>(
             OrchestrationNames.Monitoring,
-            new MonitoringInput { CycleId = cycleId, Definition = definition, Settings = settings, AdoptedOn = adoptedOn, Status = status, Now = inbox.Now },
-            Child(context, monitoringId));
+            new MonitoringInput { CycleId = cycleId, Definition = definition, Settings = settings, AdoptedOn = adoptedOn, Status = s, Now = inbox.Now },
+            Child(context, monitoringId)));
         inbox.Advance(monitoring.Now);
         status = monitoring.Status with { ActiveInstanceId = null, NextDeadline = null, UpdatedAt = inbox.Now };
         status = await publisher.PublishAsync(status);
