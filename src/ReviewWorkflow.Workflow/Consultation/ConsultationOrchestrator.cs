@@ -175,7 +175,7 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
             BouncedConsultees = [.. bounced.Take(CycleStatus.MaxListed)],
             UpdatedAt = inbox.Now,
         };
-        status = await publisher.PublishAsync(status);
+        status = publisher.HandOver(status);
         return new ConsultationResult(closes, closedEarly, counts, bounced, status, inbox.Now);
     }
 }

@@ -59,6 +59,18 @@ internal sealed class CycleStatusPublisher(TaskOrchestrationContext context)
     }
 
     /// <summary>
+    /// A stage's last status, handed to its parent in the stage's result: shown as the child's custom status but not
+    /// projected. The parent projects it with the next stage at once, so the read model never shows a command as applied
+    /// while still naming the ending stage as the place to send the next one (a page would then show the old stage).
+    /// </summary>
+    public CycleStatus HandOver(CycleStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        context.SetCustomStatus(status);
+        return status;
+    }
+
+    /// <summary>
     /// Starts a stage's child orchestration with the status it continues from, then publishes <paramref name="shown"/>
     /// (or that status): the child's start is scheduled in the same episode before the read model names it as the stage
     /// to send commands to, so no command can reach an instance that does not exist yet.

@@ -164,13 +164,22 @@ public sealed partial class ReviewCycleService
             details[name] = value;
         }
 
-        // The key's audit row says whether this is a retry (the same command: a repeat, even before the cycle applied it)
-        // or the key reused for a different request (refused, as the consultee API does).
+        var today = CouncilClock.Today(time, _options.ToCouncilSettings());
+
+        // The key's audit row says whether this is a retry (the same command) or the key reused for a different request
+        // (refused, as the consultee API does). A retry the cycle has not taken in yet, and could still take, is handed
+        // over again: the first attempt may have stopped between recording it and raising it. The stage takes a command
+        // id once (it keeps the ids it has seen), so a second delivery changes nothing.
         if (await audit.FindAsync(cycleId, "command:" + idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            return earlier.Action == action && earlier.Details == details.ToJsonString()
-                ? new CycleResult(CycleResultKind.Repeated, cycleId, [], view)
-                : CycleResult.KeyReused(cycleId);
+            if (earlier.Action != action || earlier.Details != details.ToJsonString())
+            {
+                return CycleResult.KeyReused(cycleId);
+            }
+
+            return raised && !view.RecentCommands.Contains(idempotencyKey) && check(view, today) is null
+                ? await RaiseAsync(view, command, call, CycleResultKind.Repeated, cancellationToken).ConfigureAwait(false)
+                : new CycleResult(CycleResultKind.Repeated, cycleId, [], view);
         }
 
         if (view.RecentCommands.Contains(idempotencyKey))
@@ -178,7 +187,6 @@ public sealed partial class ReviewCycleService
             return new CycleResult(CycleResultKind.Repeated, cycleId, [], view);
         }
 
-        var today = CouncilClock.Today(time, _options.ToCouncilSettings());
         if (check(view, today) is { } refused)
         {
             return refused;
@@ -194,14 +202,18 @@ public sealed partial class ReviewCycleService
             RequestId = requestId,
             IdempotencyKey = "command:" + idempotencyKey,
         }, cancellationToken).ConfigureAwait(false);
-        if (raised)
-        {
-            command = command with { Id = idempotencyKey, Actor = actor.Email, Role = actor.Role, RequestId = requestId, IssuedAt = time.GetUtcNow().UtcDateTime };
-            await client.RaiseEventAsync(view.CommandTarget, WorkflowCommand.EventName, command, cancellationToken).ConfigureAwait(false);
-            return new CycleResult(CycleResultKind.Accepted, cycleId, [], view) { CommandId = idempotencyKey };
-        }
+        return raised
+            ? await RaiseAsync(view, command, call, CycleResultKind.Accepted, cancellationToken).ConfigureAwait(false)
+            : new CycleResult(CycleResultKind.Accepted, cycleId, [], view);
+    }
 
-        return new CycleResult(CycleResultKind.Accepted, cycleId, [], view);
+    /// <summary>Hands the command to the stage that takes commands now; the caller may wait for its outcome
+    /// (<see cref="WaitForCommandAsync"/>: the result carries the command id).</summary>
+    private async Task<CycleResult> RaiseAsync(CycleView view, WorkflowCommand command, CommandCall call, CycleResultKind kind, CancellationToken cancellationToken)
+    {
+        command = command with { Id = call.IdempotencyKey, Actor = call.Actor.Email, Role = call.Actor.Role, RequestId = call.RequestId, IssuedAt = time.GetUtcNow().UtcDateTime };
+        await client.RaiseEventAsync(view.CommandTarget, WorkflowCommand.EventName, command, cancellationToken).ConfigureAwait(false);
+        return new CycleResult(kind, view.CycleId, [], view) { CommandId = call.IdempotencyKey };
     }
 
     private static CycleResult WrongStage(CycleView view, string field, string what) =>

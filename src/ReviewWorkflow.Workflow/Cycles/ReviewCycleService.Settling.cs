@@ -13,7 +13,7 @@ public sealed partial class ReviewCycleService
     public async Task<bool> WaitForCommandAsync(CycleResult accepted, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(accepted);
-        if (accepted.Kind != CycleResultKind.Accepted || accepted.Cycle is not { } before || accepted.CommandId is not { } commandId)
+        if (accepted.Kind is not (CycleResultKind.Accepted or CycleResultKind.Repeated) || accepted.Cycle is not { } before || accepted.CommandId is not { } commandId)
         {
             return true;
         }

@@ -109,7 +109,7 @@ public sealed class DraftingOrchestrator : TaskOrchestrator<DraftingInput, Draft
                     status = status with { DraftVersion = submitted.Version, DraftUrl = submitted.DocumentUrl, DraftSignedOff = false, AwaitingSignOff = definition.DirectorSignOff is not null };
                     if (definition.DirectorSignOff is not { } director)
                     {
-                        result = await DoneAsync(publisher, inbox, status, draft, submittedBy, null);
+                        result = Done(publisher, inbox, status, draft, submittedBy, null);
                         break;
                     }
 
@@ -128,7 +128,7 @@ public sealed class DraftingOrchestrator : TaskOrchestrator<DraftingInput, Draft
                     await OrchestrationSteps.AppliedAsync(context, cycleId, command);
                     if (approved)
                     {
-                        result = await DoneAsync(publisher, inbox, status with { DraftSignedOff = true, AwaitingSignOff = false }, draft, submittedBy!, command.Actor);
+                        result = Done(publisher, inbox, status with { DraftSignedOff = true, AwaitingSignOff = false }, draft, submittedBy!, command.Actor);
                         break;
                     }
 
@@ -147,10 +147,9 @@ public sealed class DraftingOrchestrator : TaskOrchestrator<DraftingInput, Draft
         return result;
     }
 
-    private static async Task<DraftingResult> DoneAsync(CycleStatusPublisher publisher, CycleInbox inbox, CycleStatus status, DraftSubmission draft, string submittedBy, string? signedOffBy)
+    private static DraftingResult Done(CycleStatusPublisher publisher, CycleInbox inbox, CycleStatus status, DraftSubmission draft, string submittedBy, string? signedOffBy)
     {
-        status = status with { UpdatedAt = inbox.Now, ReferredBackComments = null };
-        status = await publisher.PublishAsync(status);
+        status = publisher.HandOver(status with { UpdatedAt = inbox.Now, ReferredBackComments = null });
         return new DraftingResult(draft, submittedBy, signedOffBy, status, inbox.Now);
     }
 }

@@ -116,13 +116,13 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
                                 new Dictionary<string, string> { ["from"] = $"{step.MeetingDate:yyyy-MM-dd}", ["to"] = $"{decision.NewMeetingDate:yyyy-MM-dd}" }, command);
                             break;
                         case RouteEffect.Adopted:
-                            result = await FinishAsync(publisher, inbox, RatificationOutcome.Adopted, index, summary, route, sent, status);
+                            result = Finish(publisher, inbox, RatificationOutcome.Adopted, index, summary, route, sent, status);
                             break;
                         case RouteEffect.ReferredBack:
-                            result = await FinishAsync(publisher, inbox, RatificationOutcome.ReferredBack, index, summary, route, sent, status);
+                            result = Finish(publisher, inbox, RatificationOutcome.ReferredBack, index, summary, route, sent, status);
                             break;
                         default:
-                            result = await FinishAsync(publisher, inbox, RatificationOutcome.Rejected, index, summary, route, sent, status);
+                            result = Finish(publisher, inbox, RatificationOutcome.Rejected, index, summary, route, sent, status);
                             break;
                     }
 
@@ -203,11 +203,10 @@ public sealed class RatificationOrchestrator : TaskOrchestrator<RatificationInpu
         _ => outcome.ToString().ToLowerInvariant(),
     };
 
-    private static async Task<RatificationResult> FinishAsync(CycleStatusPublisher publisher, CycleInbox inbox, RatificationOutcome outcome, int index, DecisionSummary decision,
+    private static RatificationResult Finish(CycleStatusPublisher publisher, CycleInbox inbox, RatificationOutcome outcome, int index, DecisionSummary decision,
         List<RouteStep> route, List<string> sent, CycleStatus status)
     {
-        status = status with { Route = route, UpdatedAt = inbox.Now };
-        status = await publisher.PublishAsync(status);
+        status = publisher.HandOver(status with { Route = route, UpdatedAt = inbox.Now });
         return new RatificationResult(outcome, index, decision, route, sent, status, inbox.Now);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ReviewWorkflow.Workflow.Audit;
 using ReviewWorkflow.Workflow.Cycles;
 using ReviewWorkflow.Workflow.Tests.Fixtures;
@@ -56,5 +57,42 @@ public sealed class CommandOutcomeTests
         var refused = Assert.Single(trail, e => e.Action == AuditActions.CommandRefused);
         Assert.Equal("req-b", refused.RequestId);
         Assert.Equal(new DateOnly(2027, 2, 26), (await h.ViewAsync(id)).ConsultationCloses);
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_command_recorded_but_never_handed_over_reaches_the_stage_once()
+    {
+        await using var h = await CycleHarness.StartAsync(new CycleWorld(CycleSteps.Start));
+        var id = await h.StartRutlandAsync();
+        await h.AdvanceToAsync(2027, 2, 3);
+        var key = CycleSteps.NewKey();
+        // What the first attempt left when the app stopped between recording the command and raising it.
+        var (_, subject, described) = CommandAudit.Describe(new WorkflowCommand { Kind = CommandKind.ExtendConsultation, Date = new DateOnly(2027, 2, 19) });
+        var details = new JsonObject { ["command"] = nameof(CommandKind.ExtendConsultation) };
+        foreach (var (name, value) in described)
+        {
+            details[name] = value;
+        }
+
+        await h.Audit.AppendAsync(id, new AuditEvent
+        {
+            Actor = "lead@council.example", Role = AuditRole.Lead, Action = AuditActions.CommandReceived, Subject = subject,
+            Details = details, RequestId = "req-first", IdempotencyKey = "command:" + key,
+        });
+        await h.Host.RunUntilIdleAsync();
+        Assert.Equal(new DateOnly(2027, 2, 12), (await h.ViewAsync(id)).ConsultationCloses); // nothing reached the stage
+
+        var retry = await h.Service.ExtendConsultationAsync(id, new DateOnly(2027, 2, 19), People.Lead, "req-retry", key);
+        Assert.Equal((CycleResultKind.Repeated, key), (retry.Kind, retry.CommandId));
+        await h.Host.RunUntilIdleAsync();
+        var again = await h.Service.ExtendConsultationAsync(id, new DateOnly(2027, 2, 19), People.Lead, "req-again", key);
+        Assert.Equal((CycleResultKind.Repeated, null), (again.Kind, again.CommandId)); // taken in: not handed over again
+        await h.Host.RunUntilIdleAsync();
+
+        Assert.Equal(new DateOnly(2027, 2, 19), (await h.ViewAsync(id)).ConsultationCloses);
+        var trail = await h.Audit.ReadAllAsync(id);
+        Assert.Single(trail, e => e.Action == AuditActions.CommandReceived);
+        Assert.Single(trail, e => e.Action == AuditActions.DeadlineExtended);
+        Assert.DoesNotContain(trail, e => e.Action == AuditActions.CommandRefused);
     }
 }
