@@ -57,6 +57,17 @@ public sealed class CycleInbox(TaskOrchestrationContext context, DateTime now)
         return null;
     }
 
+    /// <summary>
+    /// The next command not taken before (its id is not among <paramref name="status"/>'s recent commands), or null as
+    /// <see cref="NextCommandAsync"/>: a command raised again after a retry is taken once, and the stage re-evaluates.
+    /// </summary>
+    public async Task<WorkflowCommand?> NextNewCommandAsync(DateTime? until, CycleStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var command = await NextCommandAsync(until);
+        return command is null || status.RecentCommands.Contains(command.Id) ? null : command;
+    }
+
     /// <summary>Waits until <paramref name="work"/> (a child orchestration) completes or a wake-up for <paramref name="until"/>
     /// comes, whichever is first; true when the work is done.</summary>
     public async Task<bool> WaitAsync(Task work, DateTime? until)
