@@ -42,7 +42,7 @@ public class ConsultationExtensionTests
 
         run.AdvanceTo(ConsultationRun.SendAt(D(2, 15)));
         Assert.True(run.IsOpen);
-        Assert.Equal("The consultation closes at the end of 26 February 2027", run.Stage.Shown(run.State, run.Now).NextDeadline?.Text);
+        Assert.Equal("The consultation closes at the end of 26 February 2027", run.Stage.Shown(run.State, run.Now).NextDeadline?.What);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public class DraftingReminderTests
         var due = stage.Due(state, SendAt(4, 21));
         Assert.Empty(due.Effects);
         Assert.Null(due.Next);
-        Assert.Equal("A revised draft addressing Cabinet's comments", stage.Shown(state, SendAt(4, 21)).NextDeadline?.Text);
+        Assert.Equal("A revised draft addressing Cabinet's comments", stage.Shown(state, SendAt(4, 21)).NextDeadline?.What);
         Assert.Equal("Add a care leavers' housing pledge.", state.Status.ReferredBackComments);
     }
 

@@ -37,7 +37,7 @@ public class DraftingSignOffTests
         Assert.False(step.State.Done);
         Assert.Null(step.State.Draft);
         Assert.Equal("Say more about placements.", step.State.Status.ReferredBackComments);
-        Assert.Equal("The draft is due on 12 March 2027", stage.Shown(step.State, SendAt(3, 9)).NextDeadline?.Text);
+        Assert.Equal("The draft is due on 12 March 2027", stage.Shown(step.State, SendAt(3, 9)).NextDeadline?.What);
 
         var revised = stage.Apply(step.State, Submit("1.1", "draft-2"), SendAt(3, 10));
         Assert.Equal("sign-off-request/cic-2027/d1/draft-2", Notice(revised.Effects[1]).IdempotencyKey);

@@ -26,7 +26,7 @@ public class DraftingSubmissionTests
             });
         Assert.False(step.State.Done);
         Assert.True(step.State.Status.AwaitingSignOff);
-        Assert.Equal("Sign-off by Director Example of draft 1.0", stage.Shown(step.State, SendAt(3, 8)).NextDeadline?.Text);
+        Assert.Equal("Sign-off by Director Example of draft 1.0", stage.Shown(step.State, SendAt(3, 8)).NextDeadline?.What);
     }
 
     [Fact]

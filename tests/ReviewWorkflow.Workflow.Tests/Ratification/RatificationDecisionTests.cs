@@ -75,7 +75,7 @@ public class RatificationDecisionTests
         Assert.Equal(("2027-03-30", "2027-04-13"), (audit.Details!["from"], audit.Details["to"]));
         Assert.Equal((0, D(4, 13)), (step.State.Index, step.State.Route[0].MeetingDate));
         Assert.Null(step.State.Outcome);
-        Assert.Equal("Corporate Parenting Panel meets", stage.Shown(step.State, SendAt(4, 1)).NextDeadline?.Text);
+        Assert.Equal("Publish the report for Corporate Parenting Panel (13 April 2027)", stage.Shown(step.State, SendAt(4, 1)).NextDeadline?.What);
     }
 
     [Fact]

@@ -44,10 +44,10 @@ public class RatificationDueTests
         var stage = Stage(SendAt(3, 12));
         var state = stage.Start();
 
-        Assert.Equal("Publish the report for Corporate Parenting Panel (30 March 2027)", stage.Shown(state, SendAt(3, 12)).NextDeadline?.Text);
-        Assert.Equal("Corporate Parenting Panel meets", stage.Shown(state, SendAt(3, 25)).NextDeadline?.Text);
+        Assert.Equal("Publish the report for Corporate Parenting Panel (30 March 2027)", stage.Shown(state, SendAt(3, 12)).NextDeadline?.What);
+        Assert.Equal("Corporate Parenting Panel meets", stage.Shown(state, SendAt(3, 25)).NextDeadline?.What);
         var overdue = stage.Shown(state, SendAt(3, 31)).NextDeadline;
-        Assert.Equal("Record Corporate Parenting Panel's decision (it met on 30 March 2027)", overdue?.Text);
+        Assert.Equal("Record Corporate Parenting Panel's decision (it met on 30 March 2027)", overdue?.What);
         Assert.True(overdue?.Overdue);
     }
 }
