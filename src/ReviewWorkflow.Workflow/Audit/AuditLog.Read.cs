@@ -51,7 +51,7 @@ public sealed partial class AuditLog
         long redacted = 0;
         (long Sequence, string Reason)? broken = null;
         var previousHash = AuditHasher.Genesis;
-        var salts = new Dictionary<string, AuditSalt?>(StringComparer.Ordinal);
+        var salts = new SaltBook(_salts, cycleId);
         await foreach (var row in QueryEntriesAsync(cycleId, cancellationToken).ConfigureAwait(false))
         {
             rows++;
@@ -80,7 +80,7 @@ public sealed partial class AuditLog
     /// under the consultee's salt. A redacted row (v2, or a v1 consultee row redacted after this scheme came) is only
     /// accepted when its consultee's salt was erased: marking a row redacted by hand, to hide a change, fails here.
     /// </summary>
-    private async Task<string?> CheckPersonalAsync(AuditEntry entry, Dictionary<string, AuditSalt?> salts, CancellationToken cancellationToken)
+    private static async Task<string?> CheckPersonalAsync(AuditEntry entry, SaltBook salts, CancellationToken cancellationToken)
     {
         var subject = entry.Scheme == 2 ? entry.PersonalSubject : entry.Redacted ? entry.Subject : null;
         if (subject is null)
@@ -93,14 +93,15 @@ public sealed partial class AuditLog
             return $"Row {entry.Sequence} is marked redacted but is not a consultee's row: it was changed after it was written.";
         }
 
-        if (!salts.TryGetValue(subject, out var salt))
-        {
-            salt = _salts is null ? null : await _salts.FindAsync(entry.CycleId, subject, cancellationToken).ConfigureAwait(false);
-            salts[subject] = salt;
-        }
+        var salt = await salts.FindAsync(subject, cancellationToken).ConfigureAwait(false);
 
         if (entry.Redacted)
         {
+            if (salt is not { Erased: true })
+            {
+                salt = await salts.FindAsync(subject, cancellationToken, fresh: true).ConfigureAwait(false); // erased while the trail was read
+            }
+
             return salt is { Erased: true } ? null : $"Row {entry.Sequence} is marked redacted but its consultee's personal data was never erased: it was changed after it was written.";
         }
 
@@ -149,4 +150,28 @@ public sealed partial class AuditLog
         _table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Check(cycleId, nameof(cycleId))} and RowKey ge {AuditRows.EntryPrefix} and RowKey lt {AuditRows.EntryEnd}"),
             cancellationToken: cancellationToken);
+
+    /// <summary>The salts a walk needs: every salt of the cycle read in one query when the first personal row comes, and
+    /// a point read for a consultee whose salt was made after that query (a row appended while the trail was read).</summary>
+    private sealed class SaltBook(AuditSalts? store, string cycleId)
+    {
+        private Dictionary<string, AuditSalt?>? _known;
+
+        public async Task<AuditSalt?> FindAsync(string subject, CancellationToken cancellationToken, bool fresh = false)
+        {
+            if (store is null)
+            {
+                return null;
+            }
+
+            _known ??= await store.ListAsync(cycleId, cancellationToken).ConfigureAwait(false);
+            if (fresh || !_known.TryGetValue(subject, out var salt))
+            {
+                salt = await store.FindAsync(cycleId, subject, cancellationToken).ConfigureAwait(false);
+                _known[subject] = salt;
+            }
+
+            return salt;
+        }
+    }
 }

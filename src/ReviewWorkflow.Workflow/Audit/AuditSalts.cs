@@ -50,6 +50,19 @@ public sealed class AuditSalts(TableClient table)
         return row is null ? null : new AuditSalt(row.GetBinary("Salt"), row.GetString("ErasedAs"));
     }
 
+    /// <summary>Every salt and tombstone of a cycle, in one query (a trail names many consultees).</summary>
+    public async Task<Dictionary<string, AuditSalt?>> ListAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var salts = new Dictionary<string, AuditSalt?>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {cycleId}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            salts[row.RowKey] = new AuditSalt(row.GetBinary("Salt"), row.GetString("ErasedAs"));
+        }
+
+        return salts;
+    }
+
     /// <summary>Destroys the salt: the row becomes a tombstone carrying only the label. Idempotent.</summary>
     public Task EraseAsync(string cycleId, string subject, string label, CancellationToken cancellationToken = default) =>
         table.UpsertEntityAsync(new TableEntity(cycleId, subject) { ["ErasedAs"] = label }, TableUpdateMode.Replace, cancellationToken);

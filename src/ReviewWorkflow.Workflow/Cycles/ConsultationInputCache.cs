@@ -13,6 +13,21 @@ internal sealed class ConsultationInputCache(int capacity = ConsultationInputCac
     public const int DefaultCapacity = 256;
 
     private readonly BoundedCache<string, (ConsultationInput Input, IReadOnlyDictionary<string, ResolvedConsultee> ById)> _inputs = new(capacity);
+    private readonly BoundedCache<string, IReadOnlySet<string>> _bouncedAtClose = new(capacity);
+
+    /// <summary>True when the consultation's input is held (its instance can then be read without it).</summary>
+    public bool Holds(string instanceId) => _inputs.TryGet(instanceId, out _);
+
+    /// <summary>Who bounced, as the finished consultation returned it (null until a finished one was seen: its result
+    /// never changes after that).</summary>
+    public IReadOnlySet<string>? BouncedAtClose(string instanceId) => _bouncedAtClose.TryGet(instanceId, out var bounced) ? bounced : null;
+
+    public IReadOnlySet<string> Closed(string instanceId, IEnumerable<string> bounced)
+    {
+        var set = bounced.ToHashSet(StringComparer.Ordinal);
+        _bouncedAtClose.Set(instanceId, set);
+        return set;
+    }
 
     /// <summary>The consultation's input and its consultees by id; <paramref name="read"/> only when not held (a
     /// consultation not found is not remembered).</summary>

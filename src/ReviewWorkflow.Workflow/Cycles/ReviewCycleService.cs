@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using ReviewWorkflow.Workflow.Audit;
+using ReviewWorkflow.Workflow.Caching;
 using ReviewWorkflow.Workflow.Consultation;
 using ReviewWorkflow.Workflow.Council;
 using ReviewWorkflow.Workflow.Cycles.ReadModel;
@@ -35,6 +36,11 @@ public sealed partial class ReviewCycleService(
 
     /// <summary>Consultation inputs (immutable) in memory; per service instance (the service is a singleton), never static.</summary>
     internal ConsultationInputCache Consultations { get; } = new();
+
+    private SharedRead<IReadOnlyDictionary<string, (string Status, string? Failure)>>? _stoppedRead;
+
+    private SharedRead<IReadOnlyDictionary<string, (string Status, string? Failure)>> Stopped =>
+        LazyInitializer.EnsureInitialized(ref _stoppedRead, () => new(StoppedFreshness, ReadStoppedAsync));
 
     /// <summary>The council settings a new cycle would snapshot (for pages that show dates before starting).</summary>
     public CouncilSettings Settings => _options.ToCouncilSettings();
@@ -150,7 +156,7 @@ public sealed partial class ReviewCycleService(
         }
 
         var tally = await responses.TallyAsync(cycleId, cancellationToken).ConfigureAwait(false);
-        return (Counted(view, tally), await ConsulteesAsync(cycleId, tally, cancellationToken).ConfigureAwait(false));
+        return (Counted(view, tally), await ConsulteesAsync(cycleId, tally, cancellationToken, view).ConfigureAwait(false));
     }
 
     /// <summary>The cycle's read-model row and its parent instance (without input: one table read each), so the view
@@ -176,16 +182,7 @@ public sealed partial class ReviewCycleService(
     public async Task<IReadOnlyList<CycleView>> ListCyclesAsync(CancellationToken cancellationToken = default)
     {
         var records = await cycles.ListAsync(cancellationToken).ConfigureAwait(false);
-        var abnormal = new Dictionary<string, (string Status, string? Failure)>(StringComparer.Ordinal);
-        var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated, OrchestrationRuntimeStatus.Suspended] };
-        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (instance.Name == OrchestrationNames.ReviewCycle)
-            {
-                abnormal[instance.InstanceId] = RuntimeOf(instance);
-            }
-        }
-
+        var abnormal = await Stopped.GetAsync(cancellationToken).ConfigureAwait(false);
         var counted = new CycleView[records.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, records.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
         {
@@ -195,6 +192,27 @@ public sealed partial class ReviewCycleService(
         }).ConfigureAwait(false);
         return [.. counted.OrderByDescending(v => v.StartedAt)];
     }
+
+    /// <summary>Review cycles whose orchestration failed, was terminated or suspended (usually none). The query filters the
+    /// task hub's instances on a column that is not a key, so the store reads them all: it is shared by the listings
+    /// of a few seconds (a failure shows on the dashboard within <see cref="StoppedFreshness"/>; the cycle page reads its
+    /// own instance every time).</summary>
+    private async Task<IReadOnlyDictionary<string, (string Status, string? Failure)>> ReadStoppedAsync()
+    {
+        var stopped = new Dictionary<string, (string Status, string? Failure)>(StringComparer.Ordinal);
+        var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated, OrchestrationRuntimeStatus.Suspended] };
+        await foreach (var instance in client.GetAllInstancesAsync(query).ConfigureAwait(false))
+        {
+            if (instance.Name == OrchestrationNames.ReviewCycle)
+            {
+                stopped[instance.InstanceId] = RuntimeOf(instance);
+            }
+        }
+
+        return stopped;
+    }
+
+    internal static readonly TimeSpan StoppedFreshness = TimeSpan.FromSeconds(5);
 
     /// <summary>What a consultee's save or submission is checked against now: closing date after extensions, closed
     /// early, late rule — one read of the cycle's row.</summary>
@@ -248,16 +266,40 @@ public sealed partial class ReviewCycleService(
         await ConsulteesAsync(cycleId, null, cancellationToken).ConfigureAwait(false);
 
     /// <param name="tally">The responses as already read in this request, or null to read them.</param>
-    private async Task<IReadOnlyList<ConsulteeProgress>> ConsulteesAsync(string cycleId, IReadOnlyDictionary<string, (ResponseStatus Status, bool Late)>? tally, CancellationToken cancellationToken)
+    /// <param name="view">The cycle as just read: while its consultation runs (version 2), the read model's status is the
+    /// consultation's own, so who bounced is read from it and the consultation instance is not read.</param>
+    private async Task<IReadOnlyList<ConsulteeProgress>> ConsulteesAsync(string cycleId, IReadOnlyDictionary<string, (ResponseStatus Status, bool Late)>? tally, CancellationToken cancellationToken,
+        CycleView? view = null)
     {
-        var consultation = await client.GetInstanceAsync(OrchestrationNames.ConsultationId(cycleId, 1), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (consultation is null
-            || await Consultations.GetAsync(consultation.InstanceId, () => Task.FromResult(consultation.ReadInputAs<ConsultationInput>())).ConfigureAwait(false) is not { Input: var input })
+        // The consultation's input (a blob) and its result never change: read each once, then only the small instance row
+        // while it runs (its status lists who bounced so far), and nothing once it has finished.
+        var consultationId = OrchestrationNames.ConsultationId(cycleId, 1);
+        var bounced = Consultations.BouncedAtClose(consultationId)
+            ?? (view is { DecidesCommands: true, Stage: CycleStage.Consultation } && view.CommandTarget == consultationId ? view.BouncedConsultees.ToHashSet(StringComparer.Ordinal) : null);
+        OrchestrationMetadata? consultation = null;
+        if (bounced is null || !Consultations.Holds(consultationId))
+        {
+            consultation = await client.GetInstanceAsync(consultationId, getInputsAndOutputs: !Consultations.Holds(consultationId), cancellationToken).ConfigureAwait(false);
+            if (consultation is { RuntimeStatus: OrchestrationRuntimeStatus.Completed, SerializedOutput: null })
+            {
+                consultation = await client.GetInstanceAsync(consultationId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (consultation is null)
+            {
+                return [];
+            }
+
+            bounced = consultation.RuntimeStatus == OrchestrationRuntimeStatus.Completed && consultation.ReadOutputAs<ConsultationResult>() is { } result
+                ? Consultations.Closed(consultationId, result.Bounced)
+                : (consultation.ReadCustomStatusAs<CycleStatus>()?.BouncedConsultees ?? []).ToHashSet(StringComparer.Ordinal);
+        }
+
+        if (await Consultations.GetAsync(consultationId, () => Task.FromResult(consultation?.ReadInputAs<ConsultationInput>())).ConfigureAwait(false) is not { Input: var input })
         {
             return [];
         }
 
-        var bounced = (consultation.ReadOutputAs<ConsultationResult>()?.Bounced ?? consultation.ReadCustomStatusAs<CycleStatus>()?.BouncedConsultees ?? []).ToHashSet(StringComparer.Ordinal);
         var stored = tally ?? await responses.TallyAsync(cycleId, cancellationToken).ConfigureAwait(false);
         return [.. input.Consultees.Select(c =>
         {

@@ -38,6 +38,7 @@ public sealed partial class ResponseStore
                     await _table.AddEntityAsync(ResponseRows.ToEntity(erased), cancellationToken).ConfigureAwait(false);
                 }
 
+                _tally.Written(cycleId, consulteeId, erased.Status, erased.Late);
                 changed++;
                 break;
             }

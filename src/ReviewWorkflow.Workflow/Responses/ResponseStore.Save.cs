@@ -91,6 +91,7 @@ public sealed partial class ResponseStore
             var response = stored?.ETag is { } ifMatch
                 ? await _table.UpdateEntityAsync(entity, new ETag(ifMatch), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
                 : await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            _tally.Written(next.CycleId, next.ConsulteeId, next.Status, next.Late);
             return new ResponseOutcome(success, next with { ETag = response.Headers.ETag?.ToString() });
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)

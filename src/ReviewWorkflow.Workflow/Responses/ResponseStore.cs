@@ -20,6 +20,7 @@ public sealed partial class ResponseStore
 
     private readonly TableClient _table;
     private readonly TimeProvider _time;
+    private readonly ResponseTally _tally = new();
     private int _draftCounter;
 
     public ResponseStore(TableClient table, TimeProvider time)
@@ -58,8 +59,12 @@ public sealed partial class ResponseStore
 
     /// <summary>Each consultee's response status and late flag (by consultee id), with only those columns read: what the
     /// dashboard, the cycle page and the consultee list need, without transferring and parsing every response's answers
-    /// and comments (about 1 KB a row) as <see cref="ListAsync"/> does.</summary>
-    public async Task<IReadOnlyDictionary<string, (ResponseStatus Status, bool Late)>> TallyAsync(string cycleId, CancellationToken cancellationToken = default)
+    /// and comments (about 1 KB a row) as <see cref="ListAsync"/> does.
+    /// Held for a moment (<see cref="ResponseTally"/>): this process's own writes show at once.</summary>
+    public Task<IReadOnlyDictionary<string, (ResponseStatus Status, bool Late)>> TallyAsync(string cycleId, CancellationToken cancellationToken = default) =>
+        _tally.GetAsync(cycleId, () => ReadTallyAsync(cycleId, cancellationToken));
+
+    private async Task<Dictionary<string, (ResponseStatus Status, bool Late)>> ReadTallyAsync(string cycleId, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<string, (ResponseStatus, bool)>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Check(cycleId, nameof(cycleId))} and Kind eq {"response"}");
