@@ -30,6 +30,9 @@ public sealed class LocalHttpServer : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>Exceptions the fake's own handler threw (a fault of the test double).</summary>
+    public ConcurrentQueue<Exception> Failures { get; } = new();
+
     /// <param name="respond">Writes the response for the request; the int is the 1-based request number.</param>
     public static async Task<LocalHttpServer> StartAsync(Func<RecordedRequest, int, HttpResponse, Task> respond)
     {
@@ -46,7 +49,19 @@ public sealed class LocalHttpServer : IAsyncDisposable
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             var recorded = new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", headers, body);
             server!.Requests.Enqueue(recorded);
-            await respond(recorded, Interlocked.Increment(ref count), context.Response);
+            try
+            {
+                await respond(recorded, Interlocked.Increment(ref count), context.Response);
+            }
+            catch (Exception ex) when (!context.Response.HasStarted)
+            {
+                // A fake that throws is a broken test double, not the service under test: say so in the answer and in
+                // the test output instead of Kestrel's bare 500.
+                Console.Error.WriteLine($"LocalHttpServer: the fake's handler threw on {recorded.Method} {recorded.Path} (body {recorded.Body.Length} chars): {ex}");
+                server.Failures.Enqueue(ex);
+                context.Response.StatusCode = 500;
+                await context.Response.WriteAsync("fake handler failed: " + ex.Message);
+            }
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

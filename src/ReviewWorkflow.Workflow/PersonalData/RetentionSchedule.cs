@@ -16,15 +16,24 @@ public sealed class RetentionSchedule(AuditLog audit, PersonalDataRegister regis
         DateTimeOffset? ended = null;
         await foreach (var entry in audit.ReadAsync(cycleId, cancellationToken).ConfigureAwait(false))
         {
-            if (entry.Action is AuditActions.Adopted or AuditActions.CycleClosed)
-            {
-                ended = entry.Time;
-            }
+            ended = EndOf(entry) ?? ended;
         }
 
+        return await StatusAsync(cycleId, ended, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same from the cycle's trail the caller has already read (the cycle page), without reading it again.</summary>
+    public Task<RetentionStatus> StatusAsync(string cycleId, IEnumerable<AuditEntry> trail, CancellationToken cancellationToken = default) =>
+        StatusAsync(cycleId, trail.Select(EndOf).LastOrDefault(e => e is not null), cancellationToken);
+
+    private async Task<RetentionStatus> StatusAsync(string cycleId, DateTimeOffset? ended, CancellationToken cancellationToken)
+    {
         var done = await register.RetentionDoneAsync(cycleId, cancellationToken).ConfigureAwait(false);
         return new RetentionStatus(ended, ended?.AddMonths(Months), done);
     }
+
+    private static DateTimeOffset? EndOf(AuditEntry entry) =>
+        entry.Action is AuditActions.Adopted or AuditActions.CycleClosed ? entry.Time : null;
 }
 
 /// <summary>A cycle's retention dates; <see cref="DueAt"/> is null while the cycle runs.</summary>

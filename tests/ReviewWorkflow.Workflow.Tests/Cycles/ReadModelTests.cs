@@ -46,6 +46,26 @@ public sealed class ReadModelTests
     }
 
     [Fact]
+    public async Task A_row_another_instance_changed_is_read_whole_again_and_a_deleted_one_is_gone()
+    {
+        var name = Azurite.UniqueTableName("cycles");
+        var client = new TableClient(await Azurite.GetConnectionStringAsync(), name);
+        var web = new ReviewCycleTable(client);
+        var worker = new ReviewCycleTable(new TableClient(await Azurite.GetConnectionStringAsync(), name));
+        await web.CreateIfNotExistsAsync();
+        await worker.ProjectAsync("c1", 1, Status(CycleStage.Consultation));
+        Assert.Equal(CycleStage.Consultation, (await web.GetAsync("c1"))!.Status.Stage); // now held with its ETag
+        Assert.Equal(CycleStage.Consultation, (await web.GetAsync("c1"))!.Status.Stage);
+
+        await worker.ProjectAsync("c1", 2, Status(CycleStage.Drafting));
+        var changed = await web.GetAsync("c1");
+        await client.DeleteEntityAsync(ReviewCycleTable.Partition, "c1");
+
+        Assert.Equal((2, CycleStage.Drafting), (changed!.Revision, changed.Status.Stage));
+        Assert.Null(await web.GetAsync("c1"));
+    }
+
+    [Fact]
     public async Task Concurrent_projections_keep_the_highest_revision()
     {
         var table = await NewTableAsync();

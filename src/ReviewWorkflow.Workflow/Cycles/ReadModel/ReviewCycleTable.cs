@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using ReviewWorkflow.Workflow.Caching;
 using ReviewWorkflow.Workflow.Council;
 using ReviewWorkflow.Workflow.Domain;
 using ReviewWorkflow.Workflow.Json;
@@ -27,12 +28,42 @@ public sealed class ReviewCycleTable(TableClient table)
 
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) => _table.CreateIfNotExistsAsync(cancellationToken);
 
+    /// <summary>
+    /// The cycle's row. Every consultee's GET, save and submission reads it (for the response rules), so the row last
+    /// read is held with its ETag and a read first asks for the ETag alone: the whole row (a few KB of JSON to send
+    /// and parse) only comes again when it changed. Always current: any write changes the ETag.
+    /// </summary>
     public async Task<ReviewCycleRecord?> GetAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(cycleId);
+        if (_held.TryGet(cycleId, out var held))
+        {
+            var tag = await ReadAsync(cycleId, cancellationToken, EtagOnly).ConfigureAwait(false);
+            if (tag is null)
+            {
+                return null;
+            }
+
+            if (tag.ETag == held.ETag)
+            {
+                return held.Record;
+            }
+        }
+
         var row = await ReadAsync(cycleId, cancellationToken).ConfigureAwait(false);
-        return row is null ? null : FromEntity(row);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var record = FromEntity(row);
+        _held.Set(cycleId, (row.ETag, record));
+        return record;
     }
+
+    private static readonly string[] EtagOnly = ["Revision"];
+
+    private readonly BoundedCache<string, (ETag ETag, ReviewCycleRecord Record)> _held = new(512);
 
     /// <summary>Every cycle (one partition query).</summary>
     public async Task<IReadOnlyList<ReviewCycleRecord>> ListAsync(CancellationToken cancellationToken = default)
@@ -109,11 +140,11 @@ public sealed class ReviewCycleTable(TableClient table)
         }
     }
 
-    private async Task<TableEntity?> ReadAsync(string cycleId, CancellationToken cancellationToken)
+    private async Task<TableEntity?> ReadAsync(string cycleId, CancellationToken cancellationToken, IEnumerable<string>? select = null)
     {
         try
         {
-            var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, cycleId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, cycleId, select, cancellationToken).ConfigureAwait(false);
             return found.HasValue ? found.Value : null;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
