@@ -140,12 +140,6 @@ public sealed class ConsultationStage : IStageLogic<ConsultationState>
         };
     }
 
-    public ConsultationState Showing(ConsultationState state, CycleStatus shown)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return state with { Status = shown };
-    }
-
     /// <summary>
     /// Applies <paramref name="command"/> (issued at <paramref name="now"/>) or refuses it with the reason the person sees.
     /// An extension restarts the escalation for the new close; a bounce already known changes nothing and says nothing.

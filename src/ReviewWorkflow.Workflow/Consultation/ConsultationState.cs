@@ -3,11 +3,8 @@ using ReviewWorkflow.Workflow.Cycles;
 namespace ReviewWorkflow.Workflow.Consultation;
 
 /// <summary>Where a running consultation stands; changed only by <see cref="ConsultationStage"/>.</summary>
-public sealed record ConsultationState
+public sealed record ConsultationState : StageState
 {
-    /// <summary>The status as last shown (its revision and recent commands carry on from here).</summary>
-    public CycleStatus Status { get; init; } = new();
-
     /// <summary>The closing day, moved by an extension.</summary>
     public DateOnly Closes { get; init; }
 

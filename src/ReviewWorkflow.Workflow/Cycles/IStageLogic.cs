@@ -5,15 +5,13 @@ namespace ReviewWorkflow.Workflow.Cycles;
 /// waits and runs effects is written once (<see cref="StageLoop{TState}"/>) and each stage's rules are unit-tested alone.
 /// </summary>
 public interface IStageLogic<TState>
+    where TState : StageState
 {
     /// <summary>What falls due by <paramref name="now"/> (effects to run) and when the stage next needs to wake.</summary>
     StageStep<TState> Due(TState state, DateTime now);
 
     /// <summary>The status to show.</summary>
     CycleStatus Shown(TState state, DateTime now);
-
-    /// <summary>The state once <paramref name="shown"/> was published (it carries the published revision on).</summary>
-    TState Showing(TState state, CycleStatus shown);
 
     /// <summary>Applies a command not seen before, or refuses it with the reason the person sees.</summary>
     StageStep<TState> Apply(TState state, WorkflowCommand command, DateTime now);

@@ -8,6 +8,7 @@ namespace ReviewWorkflow.Workflow.Cycles;
 /// drafting and ratification orchestrators took inline before, in the same order, so running cycles replay unchanged.
 /// </summary>
 internal sealed class StageLoop<TState>(TaskOrchestrationContext context, CycleInbox inbox, IStageLogic<TState> stage)
+    where TState : StageState
 {
     private readonly CycleStatusPublisher _publisher = new(context);
 
@@ -17,7 +18,7 @@ internal sealed class StageLoop<TState>(TaskOrchestrationContext context, CycleI
         var due = stage.Due(state, inbox.Now);
         await StageEffect.RunAllAsync(context, due.Effects);
         var shown = await _publisher.PublishAsync(stage.Shown(due.State, inbox.Now));
-        state = stage.Showing(due.State, shown);
+        state = (TState)(due.State with { Status = shown }); // a record's copy keeps its own type
         if (await inbox.NextNewCommandAsync(due.Next, shown) is not { } command)
         {
             return state;

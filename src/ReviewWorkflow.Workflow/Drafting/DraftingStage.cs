@@ -98,12 +98,6 @@ public sealed class DraftingStage : IStageLogic<DraftingState>
         };
     }
 
-    public DraftingState Showing(DraftingState state, CycleStatus shown)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return state with { Status = shown };
-    }
-
     /// <summary>
     /// A valid draft is accepted at once when the cycle names no director, otherwise the director is asked to sign it off;
     /// an approved sign-off accepts it, a declined one waits for a revised draft (the director's comments shown).

@@ -4,11 +4,8 @@ using ReviewWorkflow.Workflow.Domain;
 namespace ReviewWorkflow.Workflow.Drafting;
 
 /// <summary>Where a drafting round stands; changed only by <see cref="DraftingStage"/>.</summary>
-public sealed record DraftingState
+public sealed record DraftingState : StageState
 {
-    /// <summary>The status as last shown (its revision and recent commands carry on from here).</summary>
-    public CycleStatus Status { get; init; } = new();
-
     /// <summary>Drafting reminder days not sent yet.</summary>
     public IReadOnlyList<DateOnly> Reminders { get; init; } = [];
 

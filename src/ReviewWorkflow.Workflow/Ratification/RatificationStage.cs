@@ -94,12 +94,6 @@ public sealed class RatificationStage(RatificationInput input, string instanceId
         };
     }
 
-    public RatificationState Showing(RatificationState state, CycleStatus shown)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return state with { Status = shown };
-    }
-
     /// <summary>
     /// A decision that fits the body and meeting is recorded and moves the route on (next body, deferral to a new meeting
     /// date) or ends ratification (adopted, referred back, rejected); a new meeting date moves that body's meeting. A

@@ -4,11 +4,8 @@ using ReviewWorkflow.Workflow.Domain;
 namespace ReviewWorkflow.Workflow.Ratification;
 
 /// <summary>Where ratification stands; changed only by <see cref="RatificationStage"/>.</summary>
-public sealed record RatificationState
+public sealed record RatificationState : StageState
 {
-    /// <summary>The status as last shown (its revision and recent commands carry on from here).</summary>
-    public CycleStatus Status { get; init; } = new();
-
     /// <summary>The route as it stands (deferrals and rescheduled meetings applied).</summary>
     public IReadOnlyList<RouteStep> Route { get; init; } = [];
 

@@ -127,7 +127,7 @@ internal sealed class ConsultationRun
 
         var due = Stage.Due(State, Now);
         Keep(due.Effects);
-        State = Stage.Showing(due.State, Stage.Shown(due.State, Now));
+        State = due.State with { Status = Stage.Shown(due.State, Now) };
         return due.Next;
     }
 }

@@ -34,7 +34,7 @@ internal static class RatificationSetup
 
     /// <summary>Applies <paramref name="command"/> at <paramref name="now"/> after showing the status (as the loop does).</summary>
     public static StageStep<RatificationState> Apply(RatificationStage stage, RatificationState state, WorkflowCommand command, DateTime now) =>
-        stage.Apply(stage.Showing(state, stage.Shown(state, now)), command, now);
+        stage.Apply(state with { Status = stage.Shown(state, now) }, command, now);
 
     /// <summary>Runs what falls due from the state's time to <paramref name="until"/>, wake-up by wake-up; the notices in order.</summary>
     public static (RatificationState State, List<StaffNotice> Notices) Walk(RatificationStage stage, RatificationState state, DateTime from, DateTime until)
